@@ -1,0 +1,196 @@
+package fr.repere.diagnostic;
+
+import fr.repere.questionnaire.AnswerSheet;
+import fr.repere.questionnaire.Dimension;
+import fr.repere.scoring.DimensionScore;
+import fr.repere.scoring.Level;
+import fr.repere.scoring.ScoreCard;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A diagnostic taken with a person: the answers, the score of each dimension and the proposed
+ * orientation with its reasons. It keeps the questionnaire and ruleset versions that produced
+ * it, so it reads the same after either changes. Created whole by {@link #record}; nothing in it
+ * changes afterwards.
+ */
+@Entity
+@Table(name = "diagnostic")
+public class Diagnostic {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "case_ref", length = 64)
+    private String caseRef;
+
+    @Column(name = "questionnaire_version", length = 16, nullable = false)
+    private String questionnaireVersion;
+
+    @Column(name = "ruleset_version", length = 32, nullable = false)
+    private String rulesetVersion;
+
+    /** UTC. */
+    @Column(name = "taken_at", nullable = false)
+    private LocalDateTime takenAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "primary_orientation", length = 16, nullable = false)
+    private Orientation primaryOrientation;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "diagnostic_answer", joinColumns = @JoinColumn(name = "diagnostic_id"))
+    @OrderColumn(name = "position")
+    private List<AnswerLine> answers = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "diagnostic_score", joinColumns = @JoinColumn(name = "diagnostic_id"))
+    private List<ScoreLine> scores = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "diagnostic_reason", joinColumns = @JoinColumn(name = "diagnostic_id"))
+    @OrderColumn(name = "position")
+    private List<ReasonLine> reasons = new ArrayList<>();
+
+    protected Diagnostic() {
+        // for JPA
+    }
+
+    public static Diagnostic record(DiagnosticId id, String caseRef, String questionnaireVersion, AnswerSheet answers,
+                                    ScoreCard card, OrientationDecision decision, Instant takenAt) {
+        Diagnostic d = new Diagnostic();
+        d.id = id.value();
+        d.caseRef = caseRef;
+        d.questionnaireVersion = questionnaireVersion;
+        d.rulesetVersion = decision.rulesetVersion();
+        d.takenAt = LocalDateTime.ofInstant(takenAt.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        d.primaryOrientation = decision.primary();
+        answers.asMap().forEach((question, options) -> options.forEach(o -> d.answers.add(new AnswerLine(question, o))));
+        card.all().forEach(s -> d.scores.add(new ScoreLine(s)));
+        decision.reasons().forEach(r -> d.reasons.add(new ReasonLine(r)));
+        return d;
+    }
+
+    public DiagnosticId id() {
+        return new DiagnosticId(id);
+    }
+
+    public String caseRef() {
+        return caseRef;
+    }
+
+    public String questionnaireVersion() {
+        return questionnaireVersion;
+    }
+
+    public String rulesetVersion() {
+        return rulesetVersion;
+    }
+
+    public Instant takenAt() {
+        return takenAt.toInstant(ZoneOffset.UTC);
+    }
+
+    public Orientation primaryOrientation() {
+        return primaryOrientation;
+    }
+
+    public AnswerSheet answers() {
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        answers.forEach(a -> chosen.computeIfAbsent(a.question, q -> new ArrayList<>()).add(a.option));
+        return AnswerSheet.of(chosen);
+    }
+
+    public ScoreCard scores() {
+        Map<Dimension, DimensionScore> byDimension = new EnumMap<>(Dimension.class);
+        scores.forEach(s -> byDimension.put(s.dimension, s.toScore()));
+        return new ScoreCard(byDimension, Set.of());
+    }
+
+    public List<Reason> reasons() {
+        return reasons.stream().map(r -> new Reason(r.rule, r.text)).toList();
+    }
+
+    @Embeddable
+    static class AnswerLine {
+        @Column(name = "question_code", length = 64, nullable = false)
+        String question;
+        @Column(name = "option_code", length = 64, nullable = false)
+        String option;
+
+        protected AnswerLine() {
+        }
+
+        AnswerLine(String question, String option) {
+            this.question = question;
+            this.option = option;
+        }
+    }
+
+    @Embeddable
+    static class ScoreLine {
+        @Enumerated(EnumType.STRING)
+        @Column(name = "dimension", length = 16, nullable = false)
+        Dimension dimension;
+        @Column(name = "score")
+        Integer score;
+        @Enumerated(EnumType.STRING)
+        @Column(name = "level", length = 16, nullable = false)
+        Level level;
+        @Column(name = "confidence", nullable = false)
+        int confidence;
+
+        protected ScoreLine() {
+        }
+
+        ScoreLine(DimensionScore s) {
+            this.dimension = s.dimension();
+            this.score = s.score();
+            this.level = s.level();
+            this.confidence = s.confidence();
+        }
+
+        DimensionScore toScore() {
+            return new DimensionScore(dimension, score, level, confidence);
+        }
+    }
+
+    @Embeddable
+    static class ReasonLine {
+        @Column(name = "rule_name", length = 128, nullable = false)
+        String rule;
+        @Column(name = "text", length = 1000, nullable = false)
+        String text;
+
+        protected ReasonLine() {
+        }
+
+        ReasonLine(Reason r) {
+            this.rule = r.rule();
+            this.text = r.text();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package fr.repere.diagnostic;
+
+import fr.repere.questionnaire.Questionnaire;
+import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.scoring.ScoreCard;
+import fr.repere.scoring.Scorer;
+
+import java.time.Clock;
+
+/**
+ * The use case of taking a diagnostic: check the answers against the current questionnaire,
+ * score them, ask the rule base for an orientation, store the whole. Transactions are the
+ * caller's.
+ */
+public final class DiagnosticTaking {
+
+    private final QuestionnaireCatalog catalog;
+    private final OrientationPolicy policy;
+    private final DiagnosticRepository repository;
+    private final Clock clock;
+
+    public DiagnosticTaking(QuestionnaireCatalog catalog, OrientationPolicy policy, DiagnosticRepository repository,
+                            Clock clock) {
+        this.catalog = catalog;
+        this.policy = policy;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public Diagnostic take(NewDiagnostic request) {
+        Questionnaire questionnaire = catalog.current();
+        questionnaire.checkComplete(request.answers());
+        ScoreCard card = Scorer.score(questionnaire, request.answers());
+        OrientationDecision decision = policy.orient(Profile.of(card));
+        Diagnostic diagnostic = Diagnostic.record(DiagnosticId.next(), request.caseRef(), questionnaire.version(),
+                request.answers(), card, decision, clock.instant());
+        repository.store(diagnostic);
+        return diagnostic;
+    }
+}

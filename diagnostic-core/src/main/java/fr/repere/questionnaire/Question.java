@@ -1,0 +1,25 @@
+package fr.repere.questionnaire;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A question of the questionnaire. {@code hint} tells the worker how to ask it; {@code showIf}
+ * (may be null) hides it when it does not apply to the person.
+ */
+public record Question(String code, Dimension dimension, String label, String hint, boolean multiple,
+                       boolean required, int weight, List<AnswerOption> options, Condition showIf) {
+
+    public Question {
+        options = List.copyOf(options);
+    }
+
+    public Optional<AnswerOption> option(String optionCode) {
+        return options.stream().filter(o -> o.code().equals(optionCode)).findFirst();
+    }
+
+    /** Whether skip logic asks this question, given the answers already recorded. */
+    public boolean appliesTo(AnswerSheet sheet) {
+        return showIf == null || showIf.holdsFor(sheet);
+    }
+}

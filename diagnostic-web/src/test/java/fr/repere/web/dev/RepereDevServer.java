@@ -1,0 +1,135 @@
+package fr.repere.web.dev;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's run command: an embedded MariaDB (data in .repere/, kept across restarts) unless
+ * DB_URL points at an external one, Payara Micro with the WAR on port 8080, and the demo data
+ * set. Ctrl-C stops Payara Micro, then MariaDB.
+ */
+public final class RepereDevServer {
+
+    private RepereDevServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("repere.home", ".repere")).toAbsolutePath();
+        Path web = Path.of(System.getProperty("repere.web", "diagnostic-web")).toAbsolutePath();
+        int httpPort = Integer.parseInt(env("REPERE_PORT", "8080"));
+        Files.createDirectories(home.resolve("tmp"));
+
+        EmbeddedMariaDb db = null;
+        String url = System.getenv("DB_URL");
+        String user = env("DB_USER", "repere");
+        String password = env("DB_PASSWORD", "repere");
+        if (url == null) {
+            int dbPort = Integer.parseInt(env("REPERE_DB_PORT", "3307"));
+            say("Démarrage de MariaDB embarqué (port " + dbPort + ", données dans " + home.resolve("mariadb/data") + ")");
+            db = EmbeddedMariaDb.start(home.resolve("mariadb"), dbPort, user, password);
+            url = db.jdbcUrl();
+        } else {
+            say("Base MariaDB externe : " + url);
+        }
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Djava.io.tmpdir=" + home.resolve("tmp"),
+                "-jar", web.resolve("target/payara-micro.jar").toString(),
+                "--deploy", web.resolve("target/repere.war").toString(),
+                "--port", String.valueOf(httpPort),
+                "--nocluster",
+                "--rootdir", home.resolve("payara").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().putAll(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password));
+        Process payara = pb.start();
+
+        EmbeddedMariaDb embedded = db;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, embedded)));
+
+        URI root = URI.create("http://localhost:" + httpPort);
+        if (awaitReady(root.resolve("/health/ready"), payara)) {
+            loadDemoData(root.resolve("/api/v1/diagnostics"));
+            say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "
+                    + root.resolve("/openapi") + "). Ctrl-C pour arrêter.");
+        }
+        int exit = payara.waitFor();
+        if (exit != 0 && exit != 143 && exit != 130) {
+            say("Payara Micro s'est arrêté (code " + exit + ")");
+        }
+    }
+
+    private static boolean awaitReady(URI ready, Process payara) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 240 && payara.isAlive(); i++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // Payara is still booting
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** Posts the demo diagnostics with fixed Idempotency-Keys: a restart replays them, creating nothing. */
+    private static void loadDemoData(URI diagnostics) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        try (InputStream in = RepereDevServer.class.getResourceAsStream("/demo/diagnostics.json");
+             JsonReader reader = Json.createReader(in)) {
+            for (JsonObject demo : reader.readArray().getValuesAs(JsonObject.class)) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(diagnostics)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", demo.getString("key"))
+                        .POST(HttpRequest.BodyPublishers.ofString(demo.getJsonObject("body").toString()))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 201) {
+                    say("Donnée de démonstration refusée (" + r.statusCode() + ") : " + r.body());
+                }
+            }
+        }
+    }
+
+    private static void stop(Process payara, EmbeddedMariaDb db) {
+        say("Arrêt de Repère…");
+        payara.destroy();
+        try {
+            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (db != null) {
+            db.stop();
+        }
+        say("Repère est arrêté.");
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void say(String message) {
+        System.out.println("[repere] " + message);
+    }
+}

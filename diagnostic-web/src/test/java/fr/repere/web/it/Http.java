@@ -1,0 +1,54 @@
+package fr.repere.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small black-box HTTP client for the integration tests. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    static HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    static HttpResponse<String> postJson(URI uri, String body, Map<String, String> headers) {
+        return post(uri, "application/json", HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    static HttpResponse<String> post(URI uri, String contentType, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(body).header("Content-Type", contentType);
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
+            return r.readObject();
+        }
+    }
+}

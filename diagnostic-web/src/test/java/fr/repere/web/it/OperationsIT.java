@@ -1,0 +1,81 @@
+package fr.repere.web.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Readiness follows the database down and up without a restart; the OpenAPI document lists the API. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OperationsIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("repere.war")));
+    }
+
+    @Test
+    void readinessFollowsTheDatabaseDownAndUp() throws Exception {
+        URI ready = uri("/health/ready");
+        URI diagnostics = uri("/api/v1/diagnostics");
+        assertEquals(200, awaitStatus(ready, 200).statusCode());
+
+        TestDatabase.server().stop();
+        try {
+            HttpResponse<String> down = awaitStatus(ready, 503);
+            assertTrue(down.body().contains("DOWN"), down.body());
+            HttpResponse<String> refused = Http.postJson(diagnostics, DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of());
+            assertTrue(refused.statusCode() == 503, refused.statusCode() + " " + refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        } finally {
+            TestDatabase.server().restart();
+        }
+
+        HttpResponse<String> up = awaitStatus(ready, 200);
+        assertTrue(up.body().contains("UP"), up.body());
+        assertEquals(201, Http.postJson(diagnostics, DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()).statusCode());
+    }
+
+    @Test
+    void openApiDocumentDescribesTheEndpoints() {
+        HttpResponse<String> doc = Http.get(uri("/openapi"));
+        assertEquals(200, doc.statusCode());
+        assertTrue(doc.body().contains("/api/v1/diagnostics"), doc.body());
+        assertTrue(doc.body().contains("/api/v1/diagnostics/{id}"), doc.body());
+        assertTrue(doc.body().contains("Idempotency-Key"), doc.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+
+    /** Polls for at most 60 s: readiness is computed per call, the pool needs a moment to notice. */
+    private static HttpResponse<String> awaitStatus(URI uri, int status) throws InterruptedException {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 120; i++) {
+            last = Http.get(uri);
+            if (last.statusCode() == status) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("expected " + status + " from " + uri + ", last: " + last.statusCode() + " " + last.body());
+    }
+}

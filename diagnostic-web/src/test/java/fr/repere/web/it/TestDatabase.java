@@ -1,0 +1,71 @@
+package fr.repere.web.it;
+
+import fr.repere.web.dev.EmbeddedMariaDb;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One real MariaDB for the whole integration-test run, started before any Payara Micro boots
+ * (the application reads its address from DB_URL, set by failsafe). Inactive in unit tests.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    private static EmbeddedMariaDb server;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String port = System.getProperty("repere.it.db.port");
+        if (port == null || server != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            Path home = Path.of(System.getProperty("repere.it.db.dir"));
+            deleteRecursively(home);
+            server = EmbeddedMariaDb.start(home, Integer.parseInt(port), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    public static EmbeddedMariaDb server() {
+        if (server == null) {
+            throw new IllegalStateException("no test database: run integration tests through failsafe (mvn verify)");
+        }
+        return server;
+    }
+
+    /** A connection as the application's user, to check what really is in the database. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(server().jdbcUrl(), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
