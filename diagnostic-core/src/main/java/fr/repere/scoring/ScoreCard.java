@@ -12,7 +12,9 @@ import java.util.Set;
 public record ScoreCard(Map<Dimension, DimensionScore> scores, Set<String> flags) {
 
     public ScoreCard {
-        scores = Collections.unmodifiableMap(new EnumMap<>(scores));
+        Map<Dimension, DimensionScore> copy = new EnumMap<>(Dimension.class);
+        copy.putAll(scores);
+        scores = Collections.unmodifiableMap(copy);
         flags = Set.copyOf(flags);
     }
 

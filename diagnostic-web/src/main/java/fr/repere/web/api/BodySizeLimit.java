@@ -5,7 +5,6 @@ import fr.repere.web.api.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -21,7 +20,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > JsonBodies.MAX_BYTES) {
             request.abortWith(Response.fromResponse(JsonBodies.tooLarge().problem().toResponse())
-                    .header(HttpHeaders.CONNECTION, "close")
+                    .header("Connection", "close")
                     .build());
         }
     }
