@@ -33,6 +33,8 @@ public final class RepereDevServer {
         Path web = Path.of(System.getProperty("repere.web", "diagnostic-web")).toAbsolutePath();
         int httpPort = Integer.parseInt(env("REPERE_PORT", "8080"));
         Files.createDirectories(home.resolve("tmp"));
+        // Payara's root folder is a cache: a stale copy would deploy the previous WAR beside the new one
+        Folders.deleteRecursively(home.resolve("payara"));
 
         EmbeddedMariaDb db = null;
         String url = System.getenv("DB_URL");

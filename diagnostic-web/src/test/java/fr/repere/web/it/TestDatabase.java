@@ -1,6 +1,7 @@
 package fr.repere.web.it;
 
 import fr.repere.web.dev.EmbeddedMariaDb;
+import fr.repere.web.dev.Folders;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real MariaDB for the whole integration-test run, started before any Payara Micro boots
@@ -31,7 +30,7 @@ public class TestDatabase implements LauncherSessionListener {
         try {
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             Path home = Path.of(System.getProperty("repere.it.db.dir"));
-            deleteRecursively(home);
+            Folders.deleteRecursively(home);
             server = EmbeddedMariaDb.start(home, Integer.parseInt(port), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,14 +57,4 @@ public class TestDatabase implements LauncherSessionListener {
         return DriverManager.getConnection(server().jdbcUrl(), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
