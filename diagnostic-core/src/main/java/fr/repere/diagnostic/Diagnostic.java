@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +87,7 @@ public class Diagnostic {
         d.rulesetVersion = decision.rulesetVersion();
         d.takenAt = LocalDateTime.ofInstant(takenAt.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
         d.primaryOrientation = decision.primary();
-        answers.asMap().forEach((question, options) -> options.forEach(o -> d.answers.add(new AnswerLine(question, o))));
+        d.answers.addAll(AnswerLine.linesOf(answers));
         card.all().forEach(s -> d.scores.add(new ScoreLine(s)));
         decision.reasons().forEach(r -> d.reasons.add(new ReasonLine(r)));
         return d;
@@ -119,9 +118,7 @@ public class Diagnostic {
     }
 
     public AnswerSheet answers() {
-        Map<String, List<String>> chosen = new LinkedHashMap<>();
-        answers.forEach(a -> chosen.computeIfAbsent(a.question, q -> new ArrayList<>()).add(a.option));
-        return AnswerSheet.of(chosen);
+        return AnswerLine.sheetOf(answers);
     }
 
     public ScoreCard scores() {
@@ -132,22 +129,6 @@ public class Diagnostic {
 
     public List<Reason> reasons() {
         return reasons.stream().map(r -> new Reason(r.rule, r.text)).toList();
-    }
-
-    @Embeddable
-    static class AnswerLine {
-        @Column(name = "question_code", length = 64, nullable = false)
-        String question;
-        @Column(name = "option_code", length = 64, nullable = false)
-        String option;
-
-        protected AnswerLine() {
-        }
-
-        AnswerLine(String question, String option) {
-            this.question = question;
-            this.option = option;
-        }
     }
 
     @Embeddable

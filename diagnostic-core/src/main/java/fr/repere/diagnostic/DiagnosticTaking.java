@@ -1,5 +1,6 @@
 package fr.repere.diagnostic;
 
+import fr.repere.questionnaire.AnswerSheet;
 import fr.repere.questionnaire.Questionnaire;
 import fr.repere.questionnaire.QuestionnaireCatalog;
 import fr.repere.scoring.ScoreCard;
@@ -27,13 +28,18 @@ public final class DiagnosticTaking {
         this.clock = clock;
     }
 
+    /** Takes a diagnostic in one go, with the current questionnaire. */
     public Diagnostic take(NewDiagnostic request) {
-        Questionnaire questionnaire = catalog.current();
-        questionnaire.checkComplete(request.answers());
-        ScoreCard card = Scorer.score(questionnaire, request.answers());
+        return take(DiagnosticId.next(), request.caseRef(), catalog.current(), request.answers());
+    }
+
+    /** Takes a diagnostic with a given id and questionnaire version (a completed draft keeps both). */
+    Diagnostic take(DiagnosticId id, String caseRef, Questionnaire questionnaire, AnswerSheet answers) {
+        questionnaire.checkComplete(answers);
+        ScoreCard card = Scorer.score(questionnaire, answers);
         OrientationDecision decision = policy.orient(Profile.of(card));
-        Diagnostic diagnostic = Diagnostic.record(DiagnosticId.next(), request.caseRef(), questionnaire.version(),
-                request.answers(), card, decision, clock.instant());
+        Diagnostic diagnostic = Diagnostic.record(id, caseRef, questionnaire.version(), answers, card, decision,
+                clock.instant());
         repository.store(diagnostic);
         return diagnostic;
     }

@@ -46,14 +46,47 @@ public final class Questionnaire {
      */
     public void checkComplete(AnswerSheet sheet) {
         List<AnswerProblem> problems = new ArrayList<>(problemsOfGivenAnswers(sheet));
-        for (Question q : questions.values()) {
-            if (q.required() && q.appliesTo(sheet) && !sheet.answered(q.code())) {
-                problems.add(new AnswerProblem(q.code(), "Réponse obligatoire manquante : « " + q.label() + " »."));
-            }
+        for (String code : missing(sheet)) {
+            problems.add(new AnswerProblem(code, "Réponse obligatoire manquante : « " + questions.get(code).label() + " »."));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);
         }
+    }
+
+    /**
+     * Checks the answers given so far (a draft): codes known, cardinality respected, no answer to
+     * a question that skip logic hides. Unanswered questions are fine.
+     */
+    public void checkPartial(AnswerSheet sheet) {
+        List<AnswerProblem> problems = problemsOfGivenAnswers(sheet);
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswersException(problems);
+        }
+    }
+
+    /** The required questions that apply to the person and are not answered yet, in questionnaire order. */
+    public List<String> missing(AnswerSheet sheet) {
+        return questions.values().stream()
+                .filter(q -> q.required() && q.appliesTo(sheet) && !sheet.answered(q.code()))
+                .map(Question::code)
+                .toList();
+    }
+
+    /**
+     * Drops the answers that skip logic now hides (a parent answer changed), in questionnaire
+     * order so that a whole branch goes at once. Returns the codes of the dropped answers.
+     */
+    public List<String> hiddenAnswers(AnswerSheet sheet) {
+        Map<String, List<String>> kept = new LinkedHashMap<>(sheet.asMap());
+        List<String> dropped = new ArrayList<>();
+        for (Question q : questions.values()) {
+            if (kept.containsKey(q.code()) && !q.appliesTo(AnswerSheet.of(kept))) {
+                kept.remove(q.code());
+                dropped.add(q.code());
+            }
+        }
+        return dropped;
     }
 
     private List<AnswerProblem> problemsOfGivenAnswers(AnswerSheet sheet) {

@@ -53,6 +53,20 @@ public final class QuestionnaireCatalog {
         return new QuestionnaireCatalog(versions, current);
     }
 
+    /** A catalog of given versions, the last one current: for tests and tools. */
+    public static QuestionnaireCatalog of(Questionnaire... published) {
+        Map<String, Questionnaire> versions = new LinkedHashMap<>();
+        for (Questionnaire q : published) {
+            versions.put(q.version(), q);
+        }
+        return new QuestionnaireCatalog(versions, published[published.length - 1].version());
+    }
+
+    /** Every published version, oldest first. */
+    public List<Questionnaire> versions() {
+        return List.copyOf(versions.values());
+    }
+
     public Questionnaire current() {
         return versions.get(current);
     }
@@ -75,7 +89,8 @@ public final class QuestionnaireCatalog {
         }
     }
 
-    static Questionnaire parse(JsonObject json) {
+    /** Reads and checks one questionnaire definition. */
+    public static Questionnaire parse(JsonObject json) {
         String version = json.getString("version");
         List<Question> questions = new ArrayList<>();
         for (JsonObject q : json.getJsonArray("questions").getValuesAs(JsonObject.class)) {
@@ -104,9 +119,15 @@ public final class QuestionnaireCatalog {
             c.getJsonArray("anyOf").getValuesAs(JsonString.class).forEach(s -> anyOf.add(s.getString()));
             showIf = new Condition(c.getString("question"), anyOf);
         }
-        return new Question(q.getString("code"), Dimension.valueOf(q.getString("dimension")), q.getString("label"),
-                q.getString("hint", ""), q.getBoolean("multiple", false), q.getBoolean("required", true),
-                q.getInt("weight", 1), options, showIf);
+        Map<String, List<String>> frameworks = new LinkedHashMap<>();
+        if (q.containsKey("frameworks")) {
+            q.getJsonObject("frameworks").forEach((framework, refs) -> frameworks.put(framework,
+                    refs.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+        }
+        return new Question(q.getString("code"), Dimension.valueOf(q.getString("dimension")),
+                q.getString("indicator", ""), q.getString("label"), q.getString("hint", ""), q.getString("purpose", ""),
+                frameworks, q.getBoolean("multiple", false), q.getBoolean("required", true), q.getInt("weight", 1),
+                options, showIf);
     }
 
     /**

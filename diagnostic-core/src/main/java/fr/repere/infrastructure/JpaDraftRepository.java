@@ -1,0 +1,34 @@
+package fr.repere.infrastructure;
+
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.Draft;
+import fr.repere.diagnostic.DraftRepository;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.Optional;
+
+/** Drafts in MariaDB through JPA. */
+public class JpaDraftRepository implements DraftRepository {
+
+    private final EntityManager em;
+
+    public JpaDraftRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void store(Draft draft) {
+        em.persist(draft);
+    }
+
+    @Override
+    public Optional<Draft> find(DiagnosticId id) {
+        return Optional.ofNullable(em.find(Draft.class, id.value()));
+    }
+
+    @Override
+    public void remove(Draft draft) {
+        em.remove(draft);
+    }
+}

@@ -1,0 +1,202 @@
+package fr.repere.caf.apiparticulier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.repere.caf.CafSituation.Provider;
+import fr.repere.caf.CivilStatus;
+import fr.repere.caf.apiparticulier.ApiParticulierStub.Recorded;
+import fr.repere.caf.apiparticulier.Fixtures.Fixture;
+import fr.repere.caf.apiparticulier.OpenApiDescription.Parameter;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The requests the client sends, and the fields the mapper reads, against the OpenAPI description
+ * of API Particulier v3 (test copy); the staging fixtures against the same description.
+ */
+class OpenApiContractTest {
+
+    private static final OpenApiDescription OPENAPI = OpenApiDescription.load();
+    private static final List<String> ENDPOINTS = List.of(ApiParticulierClient.QUOTIENT_FAMILIAL,
+            ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, ApiParticulierClient.PRIME_ACTIVITE);
+
+    private static ApiParticulierStub stub;
+    private static ApiParticulierClient client;
+
+    @BeforeAll
+    static void start() {
+        stub = new ApiParticulierStub();
+        // hundreds of calls: a wider bucket than the 20/s of production (tested in ApiParticulierClientTest)
+        client = new ApiParticulierClient(stub.baseUri(), ApiParticulierStub.TOKEN, ApiParticulierStub.RECIPIENT,
+                Duration.ofSeconds(2), new TokenBucket(1000, 1000, System::nanoTime), TokenBucket.Sleeper.REAL);
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    private static Recorded send(String endpoint, CivilStatus person) throws Exception {
+        int before = stub.requests().size();
+        switch (endpoint) {
+            case ApiParticulierClient.QUOTIENT_FAMILIAL -> client.quotientFamilial(person, YearMonth.of(2024, 9));
+            case ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE -> client.revenuSolidariteActive(person);
+            default -> client.primeActivite(person);
+        }
+        return stub.requests().get(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ApiParticulierClient.QUOTIENT_FAMILIAL, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE,
+            ApiParticulierClient.PRIME_ACTIVITE})
+    void everyRequestFollowsTheDescription(String endpoint) throws Exception {
+        for (CivilStatus person : List.of(ApiParticulierClientTest.FULL, ApiParticulierClientTest.BORN_ABROAD)) {
+            Recorded request = send(endpoint, person);
+            assertEquals(List.of(), OPENAPI.violations(endpoint, request), endpoint);
+            for (Parameter required : OPENAPI.queryParameters(endpoint)) {
+                if (required.required()) {
+                    assertTrue(request.params().containsKey(required.name()), required.name());
+                }
+            }
+            assertEquals("Bearer " + ApiParticulierStub.TOKEN, request.header("Authorization").orElseThrow());
+        }
+    }
+
+    @Test
+    void theRequiredParametersAreTheOnesExpected() {
+        for (String endpoint : ENDPOINTS) {
+            assertEquals(Set.of("recipient", "nomNaissance", "prenoms[]", "sexeEtatCivil", "codeCogInseePaysNaissance"),
+                    OPENAPI.queryParameters(endpoint).stream().filter(Parameter::required).map(Parameter::name)
+                            .collect(Collectors.toSet()), endpoint);
+        }
+    }
+
+    @Test
+    void theClientUsesTheCogCodeOptionForTheBirthPlace() {
+        Set<String> sent = new TreeSet<>();
+        stub.requests().forEach(r -> sent.addAll(r.params().keySet()));
+        for (String endpoint : ENDPOINTS) {
+            Set<String> declared = OPENAPI.queryParameters(endpoint).stream().map(Parameter::name).collect(Collectors.toSet());
+            Set<String> unused = new TreeSet<>(declared);
+            unused.removeAll(sent);
+            assertEquals(Set.of("nomCommuneNaissance", "codeCogInseeDepartementNaissance"), unused, endpoint);
+        }
+    }
+
+    @Test
+    void theOperationsAreSecuredByABearerToken() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scheme = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                OPENAPI.root().get("components")).get("securitySchemes")).get("jwt_bearer_token");
+        assertEquals("http", scheme.get("type"));
+        assertEquals("bearer", scheme.get("scheme"));
+        for (String endpoint : ENDPOINTS) {
+            assertEquals(List.of(Map.of("jwt_bearer_token", List.of())), OPENAPI.get(endpoint).get("security"));
+        }
+    }
+
+    /** The checker is no rubber stamp: each of these requests breaks the description. */
+    @Test
+    void theCheckerSeesBrokenRequests() throws Exception {
+        Recorded good = send(ApiParticulierClient.QUOTIENT_FAMILIAL, ApiParticulierClientTest.FULL);
+        assertEquals(List.of(), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, good));
+
+        Map<String, Consumer<Map<String, List<String>>>> breakages = Map.of(
+                "missing required recipient", p -> p.remove("recipient"),
+                "undeclared query parameter prenoms | missing required prenoms[]", p -> p.put("prenoms", p.remove("prenoms[]")),
+                "prenoms[]: 4 items, expected 1..3", p -> p.put("prenoms[]", List.of("A", "B", "C", "D")),
+                "sexeEtatCivil: not one of [M, F]", p -> p.put("sexeEtatCivil", List.of("X")),
+                "codeCogInseePaysNaissance: shorter than 5", p -> p.put("codeCogInseePaysNaissance", List.of("991")),
+                "anneeDateNaissance: not an integer", p -> p.put("anneeDateNaissance", List.of("1990-03-08")),
+                "nomNaissance repeated", p -> p.put("nomNaissance", List.of("A", "B")),
+                "undeclared query parameter anneeDateDaissance", p -> p.put("anneeDateDaissance", List.of("1990")));
+        breakages.forEach((expected, breakage) -> {
+            Map<String, List<String>> params = new HashMap<>(good.params());
+            breakage.accept(params);
+            Recorded broken = new Recorded("GET", good.path(), good.rawQuery(), params, good.headers());
+            assertEquals(List.of(expected.split(" \\| ")), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, broken));
+        });
+
+        Recorded noToken = new Recorded("GET", good.path(), good.rawQuery(), good.params(), Map.of());
+        assertEquals(List.of("no bearer token in Authorization"), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, noToken));
+        Recorded post = new Recorded("POST", good.path(), good.rawQuery(), good.params(), good.headers());
+        assertEquals(List.of("method POST"), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, post));
+    }
+
+    /** The fields the mapper reads exist, are required and have the types and values it expects. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFieldsReadAreInTheAnswerSchemas() {
+        Map<String, Object> data = OPENAPI.okDataSchema(ApiParticulierClient.QUOTIENT_FAMILIAL);
+        assertTrue(((List<String>) data.get("required")).contains("quotient_familial"));
+        Map<String, Object> qf = (Map<String, Object>) ((Map<String, Object>) data.get("properties")).get("quotient_familial");
+        assertTrue(((List<String>) qf.get("required")).containsAll(List.of("fournisseur", "valeur", "annee", "mois")));
+        Map<String, Map<String, Object>> qfFields = (Map<String, Map<String, Object>>) qf.get("properties");
+        assertEquals(Arrays.stream(Provider.values()).map(Enum::name).toList(), qfFields.get("fournisseur").get("enum"));
+        for (String integer : List.of("valeur", "annee", "mois")) {
+            assertEquals("integer", qfFields.get(integer).get("type"), integer);
+        }
+
+        for (String endpoint : List.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, ApiParticulierClient.PRIME_ACTIVITE)) {
+            Map<String, Object> benefit = OPENAPI.okDataSchema(endpoint);
+            assertTrue(((List<String>) benefit.get("required")).containsAll(List.of("est_beneficiaire", "date_debut_droit")));
+            Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) benefit.get("properties");
+            assertEquals("boolean", fields.get("est_beneficiaire").get("type"));
+            assertFalse(Boolean.TRUE.equals(fields.get("est_beneficiaire").get("nullable")));
+            assertEquals("string", fields.get("date_debut_droit").get("type"));
+            assertEquals(true, fields.get("date_debut_droit").get("nullable"));
+        }
+    }
+
+    /**
+     * The staging fixtures against the description. Their known deviations are listed here on
+     * purpose: a refreshed copy that fixes or adds one makes this test fail, to be looked at.
+     */
+    @Test
+    void theFixturesDeviateOnlyAsKnown() {
+        Set<String> deviations = new TreeSet<>();
+        for (Fixture fixture : Fixtures.all()) {
+            List<Parameter> declared = OPENAPI.queryParameters(fixture.endpoint());
+            for (String raw : fixture.rawParams().keySet()) {
+                String name = raw.equals("prenoms") ? "prenoms[]" : raw;
+                if (declared.stream().noneMatch(p -> p.name().equals(name))) {
+                    deviations.add(fixture + ": undeclared " + raw);
+                }
+            }
+            for (Parameter parameter : declared) {
+                if (parameter.required() && !parameter.name().equals("recipient") && !fixture.params().containsKey(parameter.name())) {
+                    deviations.add(fixture + ": missing required " + parameter.name());
+                }
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        for (String file : List.of("404.yaml", "429.yaml", "502.yaml", "504.yaml")) {
+            for (String typo : Fixtures.KNOWN_TYPOS.keySet()) {
+                expected.add("revenu_solidarite_active_with_civility/" + file + ": undeclared " + typo);
+            }
+        }
+        expected.add("quotient_familial_with_civility/404.yaml: missing required prenoms[]");
+        assertEquals(expected, deviations);
+    }
+
+    @Test
+    void theServersAreTheOnesConfigured() {
+        assertEquals(List.of("https://particulier.api.gouv.fr", "https://staging.particulier.api.gouv.fr"),
+                ((List<Map<String, Object>>) OPENAPI.root().get("servers")).stream().map(s -> s.get("url")).toList());
+    }
+}
