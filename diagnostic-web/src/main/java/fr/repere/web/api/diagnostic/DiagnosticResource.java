@@ -2,6 +2,8 @@ package fr.repere.web.api.diagnostic;
 
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.web.api.AnswersRequest;
+import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
 import fr.repere.web.api.idempotency.Idempotency;
 import fr.repere.web.api.idempotency.StoredResponse;
@@ -10,8 +12,6 @@ import fr.repere.web.api.problem.ProblemException;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,8 +39,6 @@ import java.io.InputStream;
 @Tag(name = "Diagnostics")
 public class DiagnosticResource {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     @Inject
     private DiagnosticRegister register;
 
@@ -56,7 +54,7 @@ public class DiagnosticResource {
     @Operation(summary = "Réaliser un diagnostic",
             description = "Enregistre les réponses au questionnaire courant, calcule les scores et propose une orientation expliquée.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CreateDiagnosticRequest.class)))
+            schema = @Schema(implementation = AnswersRequest.class)))
     @APIResponse(responseCode = "201", description = "Diagnostic enregistré",
             content = @Content(schema = @Schema(implementation = DiagnosticView.class)))
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -68,11 +66,11 @@ public class DiagnosticResource {
                          @HeaderParam("Idempotency-Key") String key,
                          InputStream body) {
         byte[] bytes = JsonBodies.readLimited(body);
-        CreateDiagnosticRequest request = CreateDiagnosticRequest.from(JsonBodies.object(bytes));
+        AnswersRequest request = AnswersRequest.forDiagnostic(JsonBodies.object(bytes));
         return idempotency.execute(key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
             Diagnostic d = register.take(request.toCommand());
             String location = uri.getAbsolutePathBuilder().path(d.id().value()).build().toString();
-            return new StoredResponse(201, location, JSONB.toJson(DiagnosticView.of(d)));
+            return new StoredResponse(201, location, Json.write(DiagnosticView.of(d)));
         });
     }
 
@@ -86,8 +84,6 @@ public class DiagnosticResource {
     public Response find(@PathParam("id") String id) {
         Diagnostic d = DiagnosticId.parse(id).flatMap(register::find).orElseThrow(() -> new ProblemException(
                 Problem.of("not-found", "Diagnostic introuvable", 404, "Aucun diagnostic ne correspond à cet identifiant.")));
-        return Response.ok(JSONB.toJson(DiagnosticView.of(d)), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .build();
+        return Json.ok(DiagnosticView.of(d));
     }
 }

@@ -1,6 +1,7 @@
 package fr.repere.web.api.idempotency;
 
-import jakarta.ws.rs.core.MediaType;
+import fr.repere.web.api.Json;
+
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -9,7 +10,7 @@ import java.net.URI;
 public record StoredResponse(int status, String location, String body) {
 
     public Response toResponse() {
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        Response.ResponseBuilder r = Response.status(status).type(Json.UTF8_JSON)
                 .header("Cache-Control", "no-store")
                 .entity(body);
         if (location != null) {

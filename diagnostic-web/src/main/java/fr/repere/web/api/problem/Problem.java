@@ -2,7 +2,6 @@ package fr.repere.web.api.problem;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8");
+    private static final String PROBLEM_JSON = MEDIA_TYPE + ";charset=UTF-8";
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     public record FieldError(String pointer, String detail) {

@@ -1,4 +1,4 @@
-package fr.repere.web.api.diagnostic;
+package fr.repere.web.api;
 
 import fr.repere.diagnostic.NewDiagnostic;
 import fr.repere.questionnaire.AnswerSheet;
@@ -18,20 +18,36 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The body of {@code POST /api/v1/diagnostics}: {@code caseRef} (optional, the host software's
- * case reference) and {@code answers} (question code → option code, or an array of option codes
- * for multiple-choice questions). Shape and types are checked here (400); whether the codes
- * exist is the questionnaire's business (422).
+ * A body carrying answers: {@code caseRef} (optional, the host software's case reference) and
+ * {@code answers} (question code → option code, or an array of option codes for multiple-choice
+ * questions; in a draft change, {@code null} clears an answer). Shape and types are checked here
+ * (400, naming each field); whether the codes exist is the questionnaire's business (422).
  */
-public record CreateDiagnosticRequest(String caseRef, Map<String, List<String>> answers) {
+public record AnswersRequest(String caseRef, Map<String, List<String>> answers) {
 
-    private static final Set<String> FIELDS = Set.of("caseRef", "answers");
+    private static final Set<String> WITH_CASE = Set.of("caseRef", "answers");
+    private static final Set<String> ANSWERS_ONLY = Set.of("answers");
     private static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
-    public static CreateDiagnosticRequest from(JsonObject body) {
+    /** {@code POST /api/v1/diagnostics}: every answer at once. */
+    public static AnswersRequest forDiagnostic(JsonObject body) {
+        return parse(body, WITH_CASE, true, false);
+    }
+
+    /** {@code POST /api/v1/drafts}: the first answers, if any. */
+    public static AnswersRequest forNewDraft(JsonObject body) {
+        return parse(body, WITH_CASE, false, false);
+    }
+
+    /** {@code PATCH /api/v1/drafts/{id}}: answers to record; null clears (an empty list in the result). */
+    public static AnswersRequest forDraftChange(JsonObject body) {
+        return parse(body, ANSWERS_ONLY, true, true);
+    }
+
+    private static AnswersRequest parse(JsonObject body, Set<String> fields, boolean answersRequired, boolean nullClears) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !FIELDS.contains(k)).forEach(k ->
+        body.keySet().stream().filter(k -> !fields.contains(k)).forEach(k ->
                 errors.add(new Problem.FieldError("/" + Pointers.escape(k), "Champ inconnu.")));
 
         String caseRef = null;
@@ -48,14 +64,17 @@ public record CreateDiagnosticRequest(String caseRef, Map<String, List<String>> 
         Map<String, List<String>> answers = new LinkedHashMap<>();
         JsonValue given = body.get("answers");
         if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
-            errors.add(new Problem.FieldError("/answers", "Les réponses sont obligatoires."));
+            if (answersRequired) {
+                errors.add(new Problem.FieldError("/answers", "Les réponses sont obligatoires."));
+            }
         } else if (given.getValueType() != JsonValue.ValueType.OBJECT) {
             errors.add(new Problem.FieldError("/answers",
                     "Un objet est attendu : { \"CODE_QUESTION\": \"CODE_REPONSE\" }."));
         } else {
             given.asJsonObject().forEach((question, value) -> {
                 String pointer = "/answers/" + Pointers.escape(question);
-                List<String> options = options(value);
+                List<String> options = nullClears && value.getValueType() == JsonValue.ValueType.NULL
+                        ? List.of() : options(value);
                 if (options == null) {
                     errors.add(new Problem.FieldError(pointer,
                             "Un code de réponse (texte) ou une liste de codes de réponse est attendu."));
@@ -71,7 +90,7 @@ public record CreateDiagnosticRequest(String caseRef, Map<String, List<String>> 
             throw new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
                     "La requête ne respecte pas le format attendu : rien n'a été enregistré.").withErrors(errors));
         }
-        return new CreateDiagnosticRequest(caseRef, answers);
+        return new AnswersRequest(caseRef, answers);
     }
 
     private static List<String> options(JsonValue value) {
