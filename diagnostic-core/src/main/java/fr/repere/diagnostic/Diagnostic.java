@@ -10,6 +10,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,15 +26,19 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A diagnostic taken with a person: the answers, the score of each dimension and the proposed
- * orientation with its reasons. It keeps the questionnaire and ruleset versions that produced
- * it, so it reads the same after either changes. Created whole by {@link #record}; nothing in it
- * changes afterwards.
+ * A diagnostic taken with a person: the answers, the score of each dimension and the rule base's
+ * proposal (orientation, complementary actions, directory needs, mandate suggestion) with its
+ * reasons. It keeps the questionnaire and ruleset versions that produced it, so it reads the same
+ * after either changes. Created whole by {@link #record}; answers, scores and proposal never
+ * change afterwards. The worker then decides ({@link #decide}): accepting the proposal, or
+ * overriding it with a reason; both proposal and decision are kept.
  */
 @Entity
 @Table(name = "diagnostic")
@@ -74,6 +79,39 @@ public class Diagnostic {
     @OrderColumn(name = "position")
     private List<ReasonLine> reasons = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "diagnostic_action", joinColumns = @JoinColumn(name = "diagnostic_id"))
+    @OrderColumn(name = "position")
+    private List<ProposalLines.ActionLine> actions = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "diagnostic_need", joinColumns = @JoinColumn(name = "diagnostic_id"))
+    @OrderColumn(name = "position")
+    private List<ProposalLines.NeedLine> needs = new ArrayList<>();
+
+    @Embedded
+    private ProposalLines.MandateLine mandate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "final_orientation", length = 16)
+    private Orientation finalOrientation;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "diagnostic_final_action", joinColumns = @JoinColumn(name = "diagnostic_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action", length = 32, nullable = false)
+    private Set<ComplementaryAction> finalActions = EnumSet.noneOf(ComplementaryAction.class);
+
+    @Column(name = "overridden", nullable = false)
+    private boolean overridden;
+
+    @Column(name = "override_reason", length = 1000)
+    private String overrideReason;
+
+    /** UTC; null until the worker decides. */
+    @Column(name = "decided_at")
+    private LocalDateTime decidedAt;
+
     protected Diagnostic() {
         // for JPA
     }
@@ -90,7 +128,46 @@ public class Diagnostic {
         d.answers.addAll(AnswerLine.linesOf(answers));
         card.all().forEach(s -> d.scores.add(new ScoreLine(s)));
         decision.reasons().forEach(r -> d.reasons.add(new ReasonLine(r)));
+        decision.actions().forEach(a -> d.actions.add(new ProposalLines.ActionLine(a)));
+        decision.needs().forEach(n -> d.needs.add(new ProposalLines.NeedLine(n)));
+        d.mandate = new ProposalLines.MandateLine(decision.mandate());
         return d;
+    }
+
+    /**
+     * Records the worker's decision. Departing from the proposal (another orientation, an action
+     * dropped or added) needs a reason; accepting it does not.
+     */
+    public WorkerDecision decide(Orientation orientation, Set<ComplementaryAction> chosenActions, String reason,
+                                 Instant now) {
+        Set<ComplementaryAction> proposed = EnumSet.noneOf(ComplementaryAction.class);
+        actions.forEach(a -> proposed.add(a.action));
+        boolean departs = orientation != primaryOrientation || !proposed.equals(Set.copyOf(chosenActions));
+        String why = reason == null ? null : reason.strip();
+        if (departs && (why == null || why.isEmpty())) {
+            throw new OverrideWithoutReasonException();
+        }
+        finalOrientation = orientation;
+        finalActions.clear();
+        finalActions.addAll(chosenActions);
+        overridden = departs;
+        overrideReason = why == null || why.isEmpty() ? null : why;
+        decidedAt = LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        return decision().orElseThrow();
+    }
+
+    /** The worker's decision, once made. */
+    public Optional<WorkerDecision> decision() {
+        return decidedAt == null ? Optional.empty() : Optional.of(new WorkerDecision(finalOrientation, finalActions,
+                overridden, overrideReason, decidedAt.toInstant(ZoneOffset.UTC)));
+    }
+
+    /** The rule base's proposal, as it was made. */
+    public OrientationDecision proposal() {
+        return new OrientationDecision(primaryOrientation, reasons(),
+                actions.stream().map(ProposalLines.ActionLine::toProposal).toList(),
+                needs.stream().map(ProposalLines.NeedLine::toNeed).toList(),
+                mandate == null ? null : mandate.toSuggestion(), rulesetVersion);
     }
 
     public DiagnosticId id() {

@@ -108,7 +108,7 @@ public final class Questionnaire {
                 Optional<AnswerOption> known = q.option(option);
                 if (known.isEmpty()) {
                     problems.add(new AnswerProblem(code, "Réponse « " + option + " » inconnue pour cette question."));
-                } else if (known.get().unknown() && chosen.size() > 1) {
+                } else if (known.get().standsAlone() && chosen.size() > 1) {
                     problems.add(new AnswerProblem(code, "« " + known.get().label() + " » ne peut pas être combinée avec une autre réponse."));
                 }
             }

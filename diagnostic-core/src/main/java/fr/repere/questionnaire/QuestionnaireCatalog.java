@@ -110,7 +110,7 @@ public final class QuestionnaireCatalog {
                 o.getJsonArray("flags").getValuesAs(JsonString.class).forEach(f -> flags.add(f.getString()));
             }
             options.add(new AnswerOption(o.getString("code"), o.getString("label"), score,
-                    o.getBoolean("unknown", false), flags));
+                    o.getBoolean("unknown", false), o.getBoolean("exclusive", false), flags));
         }
         Condition showIf = null;
         if (q.containsKey("showIf")) {

@@ -105,6 +105,45 @@ class DiagnosticApiIT {
     }
 
     @Test
+    void theWorkerAcceptsOrOverridesTheProposalWithAReason() throws Exception {
+        JsonObject created = Http.json(Http.postJson(diagnostics, URGENT_WITHOUT_DEVICE, Map.of()));
+        String id = created.getString("id");
+        URI decision = diagnostics.resolve("/api/v1/diagnostics/" + id + "/decision");
+        String proposed = created.getJsonObject("orientation").getString("primary");
+        String proposedActions = created.getJsonObject("orientation").getJsonArray("actions").getValuesAs(JsonObject.class)
+                .stream().map(a -> "\"" + a.getString("code") + "\"").collect(java.util.stream.Collectors.joining(","));
+        String other = proposed.equals("MEDIATOR") ? "TRAIN" : "MEDIATOR";
+
+        HttpResponse<String> noReason = put(decision, "{\"orientation\": \"" + other + "\", \"actions\": [" + proposedActions + "]}");
+        assertProblem(noReason, 422);
+        assertTrue(noReason.body().contains("/reason"), noReason.body());
+        assertEquals(0, countRows("diagnostic WHERE id = '" + id + "' AND decided_at IS NOT NULL"));
+
+        HttpResponse<String> accepted = put(decision, "{\"orientation\": \"" + proposed + "\", \"actions\": [" + proposedActions + "]}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertFalse(Http.json(accepted).getJsonObject("decision").getBoolean("overridden"));
+
+        HttpResponse<String> overridden = put(decision, "{\"orientation\": \"" + other + "\", \"actions\": [],"
+                + " \"reason\": \"La personne a un rendez-vous au Point numérique CAF demain.\"}");
+        assertEquals(200, overridden.statusCode(), overridden.body());
+        JsonObject d = Http.json(overridden).getJsonObject("decision");
+        assertTrue(d.getBoolean("overridden"));
+        assertEquals(other, d.getString("orientation"));
+        assertEquals(proposed, Http.json(overridden).getJsonObject("orientation").getString("primary"), "the proposal is kept");
+        assertEquals(1, countRows("diagnostic WHERE id = '" + id + "' AND overridden AND final_orientation = '" + other + "'"));
+
+        assertProblem(put(decision, "{\"orientation\": \"PARTOUT\"}"), 400);
+        assertProblem(put(decision, "{\"orientation\": \"TRAIN\", \"actions\": [\"VELO\"], \"reason\": \"x\"}"), 400);
+        assertProblem(put(diagnostics.resolve("/api/v1/diagnostics/" + UUID.randomUUID() + "/decision"),
+                "{\"orientation\": \"TRAIN\", \"reason\": \"x\"}"), 404);
+    }
+
+    private static HttpResponse<String> put(URI uri, String body) {
+        return Http.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"));
+    }
+
+    @Test
     void urgentProcedureWithoutDeviceIsHandledOnBehalf() {
         HttpResponse<String> created = Http.postJson(diagnostics, URGENT_WITHOUT_DEVICE, Map.of());
         assertEquals(201, created.statusCode(), created.body());

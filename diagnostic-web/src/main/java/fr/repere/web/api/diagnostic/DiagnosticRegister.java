@@ -40,6 +40,15 @@ public class DiagnosticRegister {
         return diagnostic;
     }
 
+    /** Records the worker's decision on the proposal; empty if there is no such diagnostic. */
+    @Transactional
+    public Optional<Diagnostic> decide(DiagnosticId id, DecisionRequest decision) {
+        Optional<Diagnostic> found = new JpaDiagnosticRepository(em).find(id);
+        found.ifPresent(d -> d.decide(decision.orientation(), decision.actions(), decision.reason(), clock.instant()));
+        em.flush();
+        return found;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Diagnostic> find(DiagnosticId id) {
         return new JpaDiagnosticRepository(em).find(id);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -82,8 +83,30 @@ public class DiagnosticResource {
             content = @Content(schema = @Schema(implementation = DiagnosticView.class)))
     @APIResponse(responseCode = "404", description = "Diagnostic introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response find(@PathParam("id") String id) {
-        Diagnostic d = DiagnosticId.parse(id).flatMap(register::find).orElseThrow(() -> new ProblemException(
-                Problem.of("not-found", "Diagnostic introuvable", 404, "Aucun diagnostic ne correspond à cet identifiant.")));
+        Diagnostic d = DiagnosticId.parse(id).flatMap(register::find).orElseThrow(DiagnosticResource::notFound);
         return Json.ok(DiagnosticView.of(d));
+    }
+
+    @PUT
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Valider ou modifier l'orientation proposée",
+            description = "Le travailleur social accepte la proposition, ou choisit une autre orientation ou d'autres actions en indiquant obligatoirement le motif. La proposition et la décision sont conservées.")
+    @APIResponse(responseCode = "200", description = "Décision enregistrée",
+            content = @Content(schema = @Schema(implementation = DiagnosticView.class)))
+    @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Diagnostic introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Motif manquant pour une modification", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response decide(@PathParam("id") String id, InputStream body) {
+        DecisionRequest decision = DecisionRequest.from(JsonBodies.object(JsonBodies.readLimited(body)));
+        Diagnostic d = DiagnosticId.parse(id).flatMap(i -> register.decide(i, decision))
+                .orElseThrow(DiagnosticResource::notFound);
+        return Json.ok(DiagnosticView.of(d));
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(Problem.of("not-found", "Diagnostic introuvable", 404,
+                "Aucun diagnostic ne correspond à cet identifiant."));
     }
 }

@@ -29,7 +29,7 @@ public record QuestionnaireView(String version, String title, List<DimensionView
     public record ConditionView(String question, Set<String> anyOf) {
     }
 
-    public record OptionView(String code, String label, Integer score, boolean unknown) {
+    public record OptionView(String code, String label, Integer score, boolean unknown, boolean exclusive) {
     }
 
     static QuestionnaireView of(Questionnaire q) {
@@ -47,6 +47,6 @@ public record QuestionnaireView(String version, String title, List<DimensionView
     }
 
     private static OptionView option(AnswerOption o) {
-        return new OptionView(o.code(), o.label(), o.score(), o.unknown());
+        return new OptionView(o.code(), o.label(), o.score(), o.unknown(), o.exclusive());
     }
 }

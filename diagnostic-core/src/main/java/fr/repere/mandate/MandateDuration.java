@@ -1,0 +1,25 @@
+package fr.repere.mandate;
+
+/** The Aidants Connect mandate durations; labels verbatim. */
+public enum MandateDuration {
+    ONE_DAY(1, "Mandat court"),
+    ONE_MONTH(31, "Mandat d'un mois"),
+    SIX_MONTHS(182, "Mandat de 6 mois"),
+    TWELVE_MONTHS(365, "Mandat long (12 mois)");
+
+    private final int days;
+    private final String label;
+
+    MandateDuration(int days, String label) {
+        this.days = days;
+        this.label = label;
+    }
+
+    public int days() {
+        return days;
+    }
+
+    public String label() {
+        return label;
+    }
+}
