@@ -1,0 +1,25 @@
+package fr.repere.ruleset;
+
+import fr.repere.diagnostic.OrientationPolicy;
+
+import java.util.Map;
+
+/**
+ * Port to the rule engine: turns decision tables into a policy, after checking that they compile
+ * and that every profile gets exactly one primary orientation. Implemented by diagnostic-rules.
+ */
+public interface RuleBaseCompiler {
+
+    /** The version of the rules shipped with the application. */
+    String shippedVersion();
+
+    /** The decision tables shipped with the application, by file name ({@code *.drl.xlsx}). */
+    Map<String, byte[]> shippedTables();
+
+    /**
+     * Compiles and checks tables.
+     *
+     * @throws InvalidRulesetException with every problem found, located as precisely as possible
+     */
+    OrientationPolicy compile(String version, Map<String, byte[]> tables);
+}

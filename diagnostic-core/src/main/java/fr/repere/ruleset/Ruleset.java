@@ -1,0 +1,107 @@
+package fr.repere.ruleset;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A version of the orientation decision tables uploaded by the department. Only a version that
+ * compiled and passed the completeness check is ever stored; its tables never change afterwards
+ * (a change is a new version). At most one version is active; activating one retires the other.
+ */
+@Entity
+@Table(name = "ruleset")
+public class Ruleset {
+
+    public static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
+
+    @Id
+    @Column(name = "version", length = 32)
+    private String version;
+
+    @Column(name = "description", length = 500)
+    private String description;
+
+    /** UTC. */
+    @Column(name = "uploaded_at", nullable = false)
+    private LocalDateTime uploadedAt;
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    /** UTC; the last time it was made active. */
+    @Column(name = "activated_at")
+    private LocalDateTime activatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ruleset_file", joinColumns = @JoinColumn(name = "version"))
+    private List<RulesetFile> files = new ArrayList<>();
+
+    protected Ruleset() {
+        // for JPA
+    }
+
+    /** A checked ruleset, not active yet. */
+    static Ruleset checked(String version, String description, Map<String, byte[]> tables, Instant now) {
+        Ruleset r = new Ruleset();
+        r.version = version;
+        r.description = description;
+        r.uploadedAt = utc(now);
+        tables.forEach((name, content) -> r.files.add(new RulesetFile(name, content)));
+        return r;
+    }
+
+    void activate(Instant now) {
+        active = true;
+        activatedAt = utc(now);
+    }
+
+    void retire() {
+        active = false;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public Instant uploadedAt() {
+        return uploadedAt.toInstant(ZoneOffset.UTC);
+    }
+
+    public Instant activatedAt() {
+        return activatedAt == null ? null : activatedAt.toInstant(ZoneOffset.UTC);
+    }
+
+    public Map<String, byte[]> tables() {
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        files.forEach(f -> tables.put(f.name(), f.content()));
+        return tables;
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    }
+}
