@@ -1,5 +1,7 @@
 package fr.repere.questionnaire;
 
+import fr.repere.scoring.Level;
+
 import java.util.Set;
 
 /**
@@ -8,10 +10,11 @@ import java.util.Set;
  * score and lowers the confidence of its dimension instead of counting as the worst answer.
  * An {@code exclusive} option ("Aucun", "Personne") cannot be combined with another option of a
  * multiple-choice question; an unknown one never can. {@code flags} are context facts the rules
- * read (e.g. URGENT_PROCEDURE).
+ * read (e.g. URGENT_PROCEDURE). {@code maxLevel} (may be null) caps the level of the dimension
+ * whatever the mean: someone who cannot do an online procedure alone is not "Autonome" in skills.
  */
 public record AnswerOption(String code, String label, Integer score, boolean unknown, boolean exclusive,
-                           Set<String> flags) {
+                           Level maxLevel, Set<String> flags) {
 
     public AnswerOption {
         flags = Set.copyOf(flags);

@@ -1,5 +1,7 @@
 package fr.repere.questionnaire;
 
+import fr.repere.scoring.Level;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -110,7 +112,8 @@ public final class QuestionnaireCatalog {
                 o.getJsonArray("flags").getValuesAs(JsonString.class).forEach(f -> flags.add(f.getString()));
             }
             options.add(new AnswerOption(o.getString("code"), o.getString("label"), score,
-                    o.getBoolean("unknown", false), o.getBoolean("exclusive", false), flags));
+                    o.getBoolean("unknown", false), o.getBoolean("exclusive", false),
+                    o.containsKey("maxLevel") ? Level.valueOf(o.getString("maxLevel")) : null, flags));
         }
         Condition showIf = null;
         if (q.containsKey("showIf")) {
@@ -128,6 +131,10 @@ public final class QuestionnaireCatalog {
                 q.getString("indicator", ""), q.getString("label"), q.getString("hint", ""), q.getString("purpose", ""),
                 frameworks, q.getBoolean("multiple", false), q.getBoolean("required", true), q.getInt("weight", 1),
                 options, showIf);
+    }
+
+    private static Level capOf(AnswerOption o) {
+        return o.maxLevel() == null ? Level.AUTONOMOUS : o.maxLevel();
     }
 
     /**
@@ -152,8 +159,20 @@ public final class QuestionnaireCatalog {
                 if (needsScore && (o.score() == null || o.score() < 0 || o.score() > 100)) {
                     errors.add(q.code() + "." + o.code() + ": a scored option needs a score from 0 to 100");
                 }
+                if (o.maxLevel() != null && (!needsScore || o.maxLevel() == Level.NOT_ASSESSED)) {
+                    errors.add(q.code() + "." + o.code() + ": maxLevel only applies to scored options, with a real level");
+                }
                 if (!needsScore && o.score() != null) {
                     errors.add(q.code() + "." + o.code() + ": this option must not carry a score");
+                }
+            }
+            for (AnswerOption better : q.options()) {
+                for (AnswerOption worse : q.options()) {
+                    if (better.score() != null && worse.score() != null && better.score() > worse.score()
+                            && capOf(better).ordinal() > capOf(worse).ordinal()) {
+                        errors.add(q.code() + "." + better.code() + ": a better answer cannot cap the level lower than "
+                                + worse.code());
+                    }
                 }
             }
             if (q.options().isEmpty()) {

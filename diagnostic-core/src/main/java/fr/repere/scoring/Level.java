@@ -21,6 +21,11 @@ public enum Level {
         return label;
     }
 
+    /** The lower of two assessed levels. */
+    public Level atMost(Level cap) {
+        return cap == null || cap.ordinal() <= ordinal() ? this : cap;
+    }
+
     public static Level of(int score) {
         if (score < 0 || score > 100) {
             throw new IllegalArgumentException("score out of range: " + score);

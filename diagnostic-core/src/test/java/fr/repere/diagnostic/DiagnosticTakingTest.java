@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DiagnosticTakingTest {
 
-    private static final QuestionnaireCatalog CATALOG = QuestionnaireCatalog.load();
+    private static final QuestionnaireCatalog CATALOG = QuestionnaireCatalog.of(
+            QuestionnaireCatalog.load().version(SampleAnswers.QUESTIONNAIRE_VERSION).orElseThrow());
     private static final Instant NOW = Instant.parse("2025-03-14T09:26:53.123Z");
     private static final String RULESET = "orientation-2025.03";
 

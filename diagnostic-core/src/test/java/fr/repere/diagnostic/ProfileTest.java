@@ -20,7 +20,7 @@ class ProfileTest {
 
     @Test
     void takesEachLevelFromItsOwnDimension() {
-        Profile profile = Profile.of(Scorer.score(QuestionnaireCatalog.load().current(),
+        Profile profile = Profile.of(Scorer.score(QuestionnaireCatalog.load().version(SampleAnswers.QUESTIONNAIRE_VERSION).orElseThrow(),
                 AnswerSheet.of(SampleAnswers.noBankAccountLanguageBarrier())));
         assertEquals(Level.FRAGILE, profile.getAccess());
         assertEquals(Level.SUPPORTED, profile.getSkills());

@@ -33,12 +33,14 @@ class QuestionnaireCatalogTest {
         private final QuestionnaireCatalog catalog = QuestionnaireCatalog.load();
 
         @Test
-        void currentVersionIs01() {
+        void currentVersionIs10AndTheFirstVersionStaysPublished() {
             Questionnaire current = catalog.current();
-            assertEquals("0.1", current.version());
+            assertEquals("1.0", current.version());
             assertFalse(current.title().isBlank());
-            assertFalse(current.questions().isEmpty());
-            assertSame(current, catalog.version("0.1").orElseThrow());
+            assertTrue(current.questions().size() >= 20 && current.questions().size() <= 30, "20 to 30 questions");
+            assertSame(current, catalog.version("1.0").orElseThrow());
+            assertEquals("0.1", catalog.version("0.1").orElseThrow().version());
+            assertEquals(List.of("0.1", "1.0"), catalog.versions().stream().map(Questionnaire::version).toList());
         }
 
         @Test
@@ -94,7 +96,7 @@ class QuestionnaireCatalogTest {
 
         @Test
         void skipLogicOfVersion01() {
-            Questionnaire q = catalog.current();
+            Questionnaire q = catalog.version("0.1").orElseThrow();
             Question message = q.question("COMP_MESSAGE").orElseThrow();
             assertFalse(message.appliesTo(AnswerSheet.of(Map.of("ACC_EQUIPEMENT", List.of("AUCUN")))));
             assertTrue(message.appliesTo(AnswerSheet.of(Map.of("ACC_EQUIPEMENT", List.of("PARTAGE")))));

@@ -42,14 +42,17 @@ final class RandomSheets {
         return out;
     }
 
-    /** A valid answer: one option, or for a multiple question an "unknown" option alone or a non-empty set of others. */
+    /**
+     * A valid answer: one option, or for a multiple question an option that stands alone
+     * ("unknown" or exclusive) alone, or a non-empty set of others.
+     */
     static List<String> answer(Question q, Random rng) {
         List<AnswerOption> options = q.options();
         if (!q.multiple()) {
             return List.of(options.get(rng.nextInt(options.size())).code());
         }
-        List<AnswerOption> unknown = options.stream().filter(AnswerOption::unknown).toList();
-        List<AnswerOption> known = options.stream().filter(o -> !o.unknown()).toList();
+        List<AnswerOption> unknown = options.stream().filter(AnswerOption::standsAlone).toList();
+        List<AnswerOption> known = options.stream().filter(o -> !o.standsAlone()).toList();
         if (!unknown.isEmpty() && rng.nextInt(known.size() + 1) == 0) {
             return List.of(unknown.get(rng.nextInt(unknown.size())).code());
         }

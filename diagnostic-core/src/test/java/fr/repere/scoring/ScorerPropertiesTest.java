@@ -1,5 +1,6 @@
 package fr.repere.scoring;
 
+import fr.repere.questionnaire.SampleAnswers;
 import fr.repere.questionnaire.AnswerOption;
 import fr.repere.questionnaire.AnswerSheet;
 import fr.repere.questionnaire.Dimension;
@@ -41,7 +42,7 @@ class ScorerPropertiesTest {
 
     @BeforeAll
     static void generate() {
-        questionnaire = QuestionnaireCatalog.load().current();
+        questionnaire = QuestionnaireCatalog.load().version(SampleAnswers.QUESTIONNAIRE_VERSION).orElseThrow();
         Random rng = new Random(SEED);
         sheets = new ArrayList<>();
         for (int i = 0; i < SHEETS; i++) {

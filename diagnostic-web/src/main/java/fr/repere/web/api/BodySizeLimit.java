@@ -16,10 +16,15 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
 
+    /** Uploads of decision tables (multipart) may be larger than JSON bodies. */
+    static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > JsonBodies.MAX_BYTES) {
-            request.abortWith(Response.fromResponse(JsonBodies.tooLarge().problem().toResponse())
+        boolean upload = request.getMediaType() != null && "multipart".equals(request.getMediaType().getType());
+        int limit = upload ? MAX_UPLOAD_BYTES : JsonBodies.MAX_BYTES;
+        if (request.getLength() > limit) {
+            request.abortWith(Response.fromResponse(JsonBodies.tooLarge(limit).problem().toResponse())
                     .header("Connection", "close")
                     .build());
         }

@@ -33,7 +33,7 @@ public final class JsonBodies {
         try {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw tooLarge();
+                throw tooLarge(MAX_BYTES);
             }
             return bytes;
         } catch (IOException e) {
@@ -41,9 +41,9 @@ public final class JsonBodies {
         }
     }
 
-    public static ProblemException tooLarge() {
+    public static ProblemException tooLarge(int maxBytes) {
         return new ProblemException(Problem.of("payload-too-large", "Requête trop volumineuse", 413,
-                "Le corps de la requête dépasse " + (MAX_BYTES / 1024) + " Ko : rien n'a été enregistré."));
+                "Le corps de la requête dépasse " + (maxBytes / 1024) + " Ko : rien n'a été enregistré."));
     }
 
     public static JsonObject object(byte[] body) {

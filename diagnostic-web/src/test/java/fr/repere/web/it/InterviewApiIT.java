@@ -106,13 +106,13 @@ class InterviewApiIT {
     @Test
     void answeringAHiddenQuestionIs422AndChangingAParentDropsItsChildren() {
         HttpResponse<String> started = Http.postJson(drafts,
-                "{\"answers\": {\"ACC_EQUIPEMENT\": \"PERSONNEL\", \"COMP_MESSAGE\": \"SEUL\"}}", Map.of());
+                "{\"answers\": {\"ACC_EQUIPEMENT\": \"SMARTPHONE\", \"COMP_MANIPULATION\": \"SEUL\", \"COMP_MESSAGE\": \"SEUL\"}}", Map.of());
         assertEquals(201, started.statusCode(), started.body());
         URI draft = URI.create(started.headers().firstValue("Location").orElseThrow());
 
         HttpResponse<String> changed = patch(draft, "{\"answers\": {\"ACC_EQUIPEMENT\": \"AUCUN\"}}");
         assertEquals(200, changed.statusCode(), changed.body());
-        assertEquals(List.of("COMP_MESSAGE"), Http.json(changed).getJsonArray("dropped").getValuesAs(JsonString.class)
+        assertEquals(List.of("COMP_MANIPULATION", "COMP_MESSAGE"), Http.json(changed).getJsonArray("dropped").getValuesAs(JsonString.class)
                 .stream().map(JsonString::getString).toList());
 
         HttpResponse<String> hidden = patch(draft, "{\"answers\": {\"COMP_MESSAGE\": \"SEUL\"}}");

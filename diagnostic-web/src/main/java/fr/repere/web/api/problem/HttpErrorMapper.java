@@ -27,7 +27,7 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
         }
         String title = TITLES.getOrDefault(status, "Requête refusée");
         Response.ResponseBuilder problem = Response.fromResponse(
-                new Problem("about:blank", title, status, title + ".", null).toResponse());
+                new Problem("about:blank", title, status, title + ".", null, null).toResponse());
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
             problem.header("Allow", e.getResponse().getHeaderString("Allow"));
         }

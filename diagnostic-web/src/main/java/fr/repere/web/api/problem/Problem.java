@@ -7,10 +7,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * An RFC 9457 problem detail. {@code errors} lists the offending fields as JSON pointers into
- * the request body (e.g. {@code /answers/ACC_EQUIPEMENT}).
+ * An RFC 9457 problem detail. Extension members: {@code errors} lists the offending fields as
+ * JSON pointers into the request body (e.g. {@code /answers/ACC_EQUIPEMENT}); {@code locations}
+ * points into uploaded files (decision tables: file, sheet, row, column).
  */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+                      List<FileLocation> locations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String PROBLEM_JSON = MEDIA_TYPE + ";charset=UTF-8";
@@ -19,16 +21,24 @@ public record Problem(String type, String title, int status, String detail, List
     public record FieldError(String pointer, String detail) {
     }
 
+    public record FileLocation(String file, String sheet, Integer row, String column, String detail) {
+    }
+
     public Problem {
         errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        locations = locations == null || locations.isEmpty() ? null : List.copyOf(locations);
     }
 
     public static Problem of(String kind, String title, int status, String detail) {
-        return new Problem("urn:repere:problem:" + kind, title, status, detail, null);
+        return new Problem("urn:repere:problem:" + kind, title, status, detail, null, null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, fieldErrors);
+        return new Problem(type, title, status, detail, fieldErrors, locations);
+    }
+
+    public Problem withLocations(List<FileLocation> fileLocations) {
+        return new Problem(type, title, status, detail, errors, fileLocations);
     }
 
     public Response toResponse() {
