@@ -3,30 +3,23 @@ package fr.repere.rules;
 import fr.repere.diagnostic.OrientationDecision;
 import fr.repere.diagnostic.OrientationPolicy;
 import fr.repere.diagnostic.Profile;
-import fr.repere.diagnostic.Reason;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
 /**
- * {@link OrientationPolicy} backed by the Drools kbase {@value #KBASE} of this kjar.
+ * {@link OrientationPolicy} backed by the decision tables of this kjar (kbase {@value #KBASE}).
  *
  * <p>The container is built once from an explicit class loader (never the thread context one),
- * so it works with the jar in a WAR's {@code WEB-INF/lib}. Thread-safe: the {@link KieBase} is
- * shared, each call runs in its own short-lived session. Build one instance per application
- * (e.g. from an application-scoped CDI producer): building the container costs ~1 s.
+ * so it works with the jar in a WAR's {@code WEB-INF/lib}. Thread-safe: see
+ * {@link OrientationRules}. Build one instance per application (e.g. from an application-scoped
+ * CDI producer): building the container costs about a second.
  */
 public final class DroolsOrientationPolicy implements OrientationPolicy, AutoCloseable {
 
@@ -34,8 +27,7 @@ public final class DroolsOrientationPolicy implements OrientationPolicy, AutoClo
     static final String VERSION_RESOURCE = "fr/repere/rules/orientation/ruleset.properties";
 
     private final KieContainer container;
-    private final KieBase kieBase;
-    private final String rulesetVersion;
+    private final OrientationRules rules;
 
     /** Loads the rule base with the class loader that loaded this class. */
     public DroolsOrientationPolicy() {
@@ -51,54 +43,39 @@ public final class DroolsOrientationPolicy implements OrientationPolicy, AutoClo
                     + container.getKieBaseNames() + "): is the diagnostic-rules jar there, and"
                     + " org.drools:drools-xml-support (needed to read META-INF/kmodule.xml)?");
         }
-        this.kieBase = container.getKieBase(KBASE);
-        this.rulesetVersion = readVersion(classLoader);
+        this.rules = new OrientationRules(container.getKieBase(KBASE), readVersion(classLoader));
     }
 
+    /**
+     * The full decision: primary orientation and its reason, complementary actions, directory
+     * needs, and a mandate suggestion for "Faire à la place" only.
+     *
+     * @throws IllegalStateException if the tables do not give exactly one primary orientation
+     */
     @Override
     public OrientationDecision orient(Profile profile) {
-        Objects.requireNonNull(profile, "profile");
-        return decide(profile, fire(profile), rulesetVersion);
+        return rules.evaluate(profile).decision();
     }
 
-    /** Runs the rules on one profile in a fresh session; returns every primary proposed. */
-    List<PrimaryProposal> fire(Profile profile) {
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.insert(profile);
-            session.fireAllRules();
-            Collection<?> facts = session.getObjects(new ClassObjectFilter(PrimaryProposal.class));
-            List<PrimaryProposal> proposals = new ArrayList<>(facts.size());
-            for (Object fact : facts) {
-                proposals.add((PrimaryProposal) fact);
-            }
-            return proposals;
-        } finally {
-            session.dispose();
-        }
+    /** The decision and every table row that applied (for explanations and tests). */
+    public Evaluation evaluate(Profile profile) {
+        return rules.evaluate(profile);
     }
 
-    /** Releases the container (call on application shutdown). */
-    @Override
-    public void close() {
-        container.dispose();
+    /** The engine over the shipped rule base (to check it with {@link RulesetCompleteness}). */
+    public OrientationRules rules() {
+        return rules;
     }
 
     public String rulesetVersion() {
-        return rulesetVersion;
+        return rules.rulesetVersion();
     }
 
-    /** Defensive check of the rule base's contract: exactly one primary proposal per profile. */
-    static OrientationDecision decide(Profile profile, List<PrimaryProposal> proposals, String version) {
-        if (proposals.size() != 1) {
-            List<String> rules = proposals.stream().map(p -> p.reason().rule()).sorted().toList();
-            throw new IllegalStateException("orientation rule base " + version + " produced "
-                    + proposals.size() + " primary orientations (expected exactly 1) for " + profile
-                    + "; rules fired: " + rules);
-        }
-        PrimaryProposal only = proposals.get(0);
-        List<Reason> reasons = List.of(only.reason());
-        return new OrientationDecision(only.primary(), reasons, version);
+    /** Releases the sessions and the container (call on application shutdown). */
+    @Override
+    public void close() {
+        rules.close();
+        container.dispose();
     }
 
     static String readVersion(ClassLoader classLoader) {

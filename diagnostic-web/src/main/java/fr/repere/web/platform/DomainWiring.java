@@ -1,8 +1,8 @@
 package fr.repere.web.platform;
 
-import fr.repere.diagnostic.OrientationPolicy;
 import fr.repere.questionnaire.QuestionnaireCatalog;
-import fr.repere.rules.DroolsOrientationPolicy;
+import fr.repere.rules.DroolsRuleBaseCompiler;
+import fr.repere.ruleset.RuleBaseCompiler;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,8 +27,8 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    OrientationPolicy orientationPolicy() {
-        return new DroolsOrientationPolicy(DomainWiring.class.getClassLoader());
+    RuleBaseCompiler ruleBaseCompiler() {
+        return new DroolsRuleBaseCompiler(DomainWiring.class.getClassLoader());
     }
 
     @Produces
@@ -38,7 +38,8 @@ public class DomainWiring {
     }
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event,
-                        QuestionnaireCatalog catalog, OrientationPolicy policy) {
+                        QuestionnaireCatalog catalog, RuleBaseInForce rules) {
         catalog.current();
+        rules.version(); // compiles the shipped rules, then the department's active version if any
     }
 }

@@ -46,6 +46,23 @@ final class Http {
         }
     }
 
+    static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject json(String body) {
+        try (JsonReader r = Json.createReader(new StringReader(body))) {
+            return r.readObject();
+        }
+    }
+
     static JsonObject json(HttpResponse<String> response) {
         try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
             return r.readObject();

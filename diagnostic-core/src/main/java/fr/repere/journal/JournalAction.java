@@ -1,0 +1,29 @@
+package fr.repere.journal;
+
+/** What was done, in the journal's words. */
+public enum JournalAction {
+    LOGIN("Connexion"),
+    LOGIN_REFUSED("Connexion refusée"),
+    LOGOUT("Déconnexion"),
+    DIAGNOSTIC_CREATE("Création d'un diagnostic"),
+    DIAGNOSTIC_READ("Consultation d'un diagnostic"),
+    DECISION_RECORD("Décision sur l'orientation"),
+    DRAFT_START("Début d'un entretien"),
+    DRAFT_CHANGE("Réponses enregistrées"),
+    DRAFT_READ("Reprise d'un entretien"),
+    DRAFT_ABANDON("Entretien abandonné"),
+    CASE_EXPORT("Export des données d'une personne"),
+    CASE_ERASE("Effacement des données d'une personne"),
+    RETENTION_ANONYMIZE("Anonymisation après la durée de conservation"),
+    ACCESS_REFUSED("Accès refusé");
+
+    private final String label;
+
+    JournalAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,159 @@
+package fr.repere.rules;
+
+import fr.repere.diagnostic.OrientationDecision;
+import fr.repere.diagnostic.OrientationPolicy;
+import fr.repere.diagnostic.Profile;
+import fr.repere.ruleset.InvalidRulesetException;
+import fr.repere.ruleset.RuleBaseCompiler;
+import fr.repere.ruleset.RulesetProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link RuleBaseCompiler} for the department's uploaded decision tables: compiles them at run
+ * time like the kjar build ({@link TableCompiler}), then checks them with
+ * {@link RulesetCompleteness}; every problem is located (file, sheet, spreadsheet row) and worded
+ * for a department analyst. The shipped tables, unchanged, give the kjar's policy (checked at build
+ * time) without recompiling.
+ *
+ * <p>Thread-safe. A compilation takes a few seconds and the completeness check about ten more
+ * (640,000 profiles on two cores): call it on upload, not per request.
+ */
+public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
+
+    /** The decision tables shipped in this jar, in the order they are documented. */
+    public static final List<String> SHIPPED_TABLES = List.of("orientation-principale.drl.xlsx",
+            "actions-complementaires.drl.xlsx", "ressources-annuaire.drl.xlsx", "mandat.drl.xlsx");
+    static final String SHEET = "Table";
+    private static final String FOLDER = "fr/repere/rules/orientation/";
+
+    private final ClassLoader classLoader;
+    private volatile DroolsOrientationPolicy shipped;
+
+    public DroolsRuleBaseCompiler(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+    }
+
+    @Override
+    public String shippedVersion() {
+        return DroolsOrientationPolicy.readVersion(classLoader);
+    }
+
+    @Override
+    public Map<String, byte[]> shippedTables() {
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        for (String file : SHIPPED_TABLES) {
+            try (InputStream in = classLoader.getResourceAsStream(FOLDER + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + FOLDER + file);
+                }
+                tables.put(file, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + FOLDER + file, e);
+            }
+        }
+        return Collections.unmodifiableMap(tables);
+    }
+
+    /**
+     * @throws InvalidRulesetException with every problem: a file that is not a decision table, a
+     *         row that does not compile, a profile with no or several primary orientations, an
+     *         unknown word in a cell…
+     */
+    @Override
+    public OrientationPolicy compile(String version, Map<String, byte[]> tables) {
+        Objects.requireNonNull(version, "version");
+        if (version.equals(shippedVersion()) && sameAsShipped(tables)) {
+            return shippedPolicy();
+        }
+        List<RulesetProblem> problems = new ArrayList<>();
+        tables.keySet().stream().filter(name -> !name.endsWith(".drl.xlsx")).forEach(name -> problems.add(
+                new RulesetProblem(name, null, null, null, "Le nom d'une table de décision doit finir par .drl.xlsx.")));
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesetException(problems);
+        }
+        Map<String, TableCompiler.Location> rows = TableCompiler.index(tables, new ArrayList<>());
+        TableCompiler.Compiled compiled;
+        try {
+            compiled = TableCompiler.compile(tables, classLoader);
+        } catch (TableCompiler.CompilationException e) {
+            for (TableCompiler.CompileProblem p : e.problems()) {
+                String where = p.rule() == null ? "" : "La ligne " + p.rule() + " ne se compile pas : ";
+                problems.add(new RulesetProblem(p.file(), p.file() == null ? null : SHEET, p.row(), null, where + p.text()));
+            }
+            throw new InvalidRulesetException(problems);
+        }
+        OrientationRules rules = new OrientationRules(compiled.kieBase(), version);
+        RulesetCompleteness.Report report = RulesetCompleteness.check(rules);
+        if (!report.isComplete()) {
+            for (RulesetCompleteness.Problem problem : report.problems()) {
+                TableCompiler.Location at = problem.rows().isEmpty() ? null : rows.get(problem.rows().get(0));
+                String file = at != null ? at.file() : SHIPPED_TABLES.get(0);
+                for (String message : problem.messages()) {
+                    problems.add(new RulesetProblem(file, SHEET, at == null ? null : at.row(), null, message));
+                }
+            }
+            rules.close();
+            compiled.close();
+            throw new InvalidRulesetException(problems);
+        }
+        return new CompiledPolicy(compiled, rules);
+    }
+
+    private boolean sameAsShipped(Map<String, byte[]> tables) {
+        Map<String, byte[]> shippedTables = shippedTables();
+        if (!shippedTables.keySet().equals(tables.keySet())) {
+            return false;
+        }
+        return shippedTables.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), tables.get(e.getKey())));
+    }
+
+    private DroolsOrientationPolicy shippedPolicy() {
+        DroolsOrientationPolicy policy = shipped;
+        if (policy == null) {
+            synchronized (this) {
+                policy = shipped;
+                if (policy == null) {
+                    policy = new DroolsOrientationPolicy(classLoader);
+                    shipped = policy;
+                }
+            }
+        }
+        return policy;
+    }
+
+    /** A policy over tables compiled at run time; {@link #close()} releases them. */
+    public static final class CompiledPolicy implements OrientationPolicy, AutoCloseable {
+        private final TableCompiler.Compiled compiled;
+        private final OrientationRules rules;
+
+        CompiledPolicy(TableCompiler.Compiled compiled, OrientationRules rules) {
+            this.compiled = compiled;
+            this.rules = rules;
+        }
+
+        @Override
+        public OrientationDecision orient(Profile profile) {
+            return rules.evaluate(profile).decision();
+        }
+
+        public Evaluation evaluate(Profile profile) {
+            return rules.evaluate(profile);
+        }
+
+        @Override
+        public void close() {
+            rules.close();
+            compiled.close();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package fr.repere.web.it;
+
+import jakarta.json.JsonObject;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The department's ruleset versions: download, upload (checked), explicit activation, reactivation. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RulesetApiIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("repere.war")));
+    }
+
+    @Test
+    void anUploadedVersionIsCheckedThenActivatedExplicitlyAndPastDiagnosticsKeepTheirVersion() throws Exception {
+        List<JsonObject> versions = Http.json("{\"v\":" + Http.get(uri("/api/v1/rulesets")).body() + "}")
+                .getJsonArray("v").getValuesAs(JsonObject.class);
+        JsonObject shipped = versions.get(0);
+        assertTrue(shipped.getBoolean("shipped") && shipped.getBoolean("inForce"), shipped.toString());
+        String shippedVersion = shipped.getString("version");
+
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        for (var name : shipped.getJsonArray("tables").getValuesAs(jakarta.json.JsonString.class)) {
+            HttpResponse<byte[]> t = Http.sendBytes(HttpRequest.newBuilder(
+                    uri("/api/v1/rulesets/" + shippedVersion + "/tables/" + name.getString())));
+            assertEquals(200, t.statusCode());
+            assertEquals('P', (char) t.body()[0], "an XLSX (zip) file");
+            tables.put(name.getString(), t.body());
+        }
+        assertTrue(tables.size() >= 2, tables.keySet().toString());
+
+        String before = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()))
+                .getString("id");
+
+        String version = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> uploaded = upload(version, tables);
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertFalse(Http.json(uploaded).getBoolean("inForce"), "an upload is not active until activated");
+        assertEquals(shippedVersion, rulesetOfANewDiagnostic());
+
+        HttpResponse<String> activated = Http.post(uri("/api/v1/rulesets/" + version + "/activation"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertEquals(200, activated.statusCode(), activated.body());
+        assertEquals(version, rulesetOfANewDiagnostic());
+        assertEquals(shippedVersion, Http.json(Http.get(uri("/api/v1/diagnostics/" + before))).getString("rulesetVersion"),
+                "a past diagnostic keeps the version it ran with");
+
+        assertEquals(422, upload(version, tables).statusCode(), "a version number is used once");
+        assertEquals(200, Http.post(uri("/api/v1/rulesets/" + shippedVersion + "/activation"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
+        assertEquals(shippedVersion, rulesetOfANewDiagnostic());
+        assertEquals(404, Http.post(uri("/api/v1/rulesets/inconnue/activation"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
+    }
+
+    @Test
+    void aBrokenOrIncompleteTableIsRefusedWithItsLocation() throws Exception {
+        String shippedVersion = Http.json("{\"v\":" + Http.get(uri("/api/v1/rulesets")).body() + "}")
+                .getJsonArray("v").getJsonObject(0).getString("version");
+        String primary = "orientation-principale.drl.xlsx";
+        byte[] table = Http.sendBytes(HttpRequest.newBuilder(
+                uri("/api/v1/rulesets/" + shippedVersion + "/tables/" + primary))).body();
+
+        HttpResponse<String> notXlsx = upload("broken-1", Map.of(primary, "ceci n'est pas un tableur".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, notXlsx.statusCode(), notXlsx.body());
+        assertTrue(notXlsx.body().contains(primary), notXlsx.body());
+
+        HttpResponse<String> gap = upload("gap-1", Map.of(primary, withoutLastRow(table)));
+        assertEquals(422, gap.statusCode(), gap.body());
+        JsonObject problem = Http.json(gap);
+        assertFalse(problem.getJsonArray("locations").isEmpty(), gap.body());
+
+        assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains("gap-1"), "nothing stored");
+    }
+
+    /** The decision table minus its last rule row: some profiles are left without an orientation. */
+    private static byte[] withoutLastRow(byte[] xlsx) throws Exception {
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row last = sheet.getRow(sheet.getLastRowNum());
+            sheet.removeRow(last);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private String rulesetOfANewDiagnostic() {
+        HttpResponse<String> r = Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of());
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getString("rulesetVersion");
+    }
+
+    private HttpResponse<String> upload(String version, Map<String, byte[]> tables) throws Exception {
+        String boundary = "repere" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        field(body, boundary, "version", version);
+        field(body, boundary, "description", "Essai d'intégration");
+        for (var t : tables.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"tables\"; filename=\"" + t.getKey()
+                    + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(t.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return Http.post(uri("/api/v1/rulesets"), "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), Map.of());
+    }
+
+    private static void field(ByteArrayOutputStream body, String boundary, String name, String value) throws Exception {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+}
