@@ -66,7 +66,11 @@ public final class RepereDevServer {
 
         URI root = URI.create("http://localhost:" + httpPort);
         if (awaitReady(root.resolve("/health/ready"), payara)) {
-            loadDemoData(root.resolve("/api/v1/diagnostics"));
+            if (hasDemoData(url, user, password)) {
+                say("Données de démonstration déjà présentes.");
+            } else {
+                loadDemoData(root.resolve("/api/v1/diagnostics"));
+            }
             say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "
                     + root.resolve("/openapi") + "). Ctrl-C pour arrêter.");
         }
@@ -91,7 +95,19 @@ public final class RepereDevServer {
         return false;
     }
 
-    /** Posts the demo diagnostics with fixed Idempotency-Keys: a restart replays them, creating nothing. */
+    /** Whether the fictitious DEMO- dossiers are already in the database (data survives restarts). */
+    private static boolean hasDemoData(String url, String user, String password) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM diagnostic WHERE case_ref LIKE 'DEMO-%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /** Posts the demo diagnostics, through the API like a host system would. */
     private static void loadDemoData(URI diagnostics) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         try (InputStream in = RepereDevServer.class.getResourceAsStream("/demo/diagnostics.json");

@@ -4,12 +4,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -28,7 +26,7 @@ class OperationsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("repere.war")));
+        return Deployments.builtWar();
     }
 
     @Test
@@ -60,6 +58,18 @@ class OperationsIT {
         assertTrue(doc.body().contains("/api/v1/diagnostics"), doc.body());
         assertTrue(doc.body().contains("/api/v1/diagnostics/{id}"), doc.body());
         assertTrue(doc.body().contains("Idempotency-Key"), doc.body());
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : new String[] {"/api/v1/questionnaires/current", "/api/v1/diagnostics/inconnu", "/nulle-part"}) {
+            HttpResponse<String> r = Http.get(uri(path));
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
+            assertTrue(csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
     }
 
     private URI uri(String path) {

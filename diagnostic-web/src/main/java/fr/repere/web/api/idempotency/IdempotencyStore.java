@@ -72,6 +72,17 @@ public class IdempotencyStore {
         return response;
     }
 
+    /**
+     * Forgets the keys older than {@code before}: their stored responses hold personal data, and a
+     * client retries within minutes, not days.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeBefore(java.time.Instant before) {
+        return em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
+                .setParameter(1, LocalDateTime.ofInstant(before, ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
     /** Frees a key whose request failed, so that the client can try again. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String key) {
