@@ -51,6 +51,10 @@ public class Diagnostic {
     @Column(name = "case_ref", length = 64)
     private String caseRef;
 
+    /** The team whose dossier it is; only its agents may open it. */
+    @Column(name = "team_id", length = 36)
+    private String team;
+
     @Column(name = "questionnaire_version", length = 16, nullable = false)
     private String questionnaireVersion;
 
@@ -116,10 +120,12 @@ public class Diagnostic {
         // for JPA
     }
 
-    public static Diagnostic record(DiagnosticId id, String caseRef, String questionnaireVersion, AnswerSheet answers,
+    public static Diagnostic record(DiagnosticId id, String team, String caseRef, String questionnaireVersion,
+                                    AnswerSheet answers,
                                     ScoreCard card, OrientationDecision decision, Instant takenAt) {
         Diagnostic d = new Diagnostic();
         d.id = id.value();
+        d.team = team;
         d.caseRef = caseRef;
         d.questionnaireVersion = questionnaireVersion;
         d.rulesetVersion = decision.rulesetVersion();
@@ -176,6 +182,15 @@ public class Diagnostic {
 
     public String caseRef() {
         return caseRef;
+    }
+
+    /** Whether the dossier is the given team's; a dossier of no team is nobody's. */
+    public boolean belongsTo(String otherTeam) {
+        return team != null && team.equals(otherTeam);
+    }
+
+    public String team() {
+        return team;
     }
 
     public String questionnaireVersion() {

@@ -30,15 +30,15 @@ public final class DiagnosticTaking {
 
     /** Takes a diagnostic in one go, with the current questionnaire. */
     public Diagnostic take(NewDiagnostic request) {
-        return take(DiagnosticId.next(), request.caseRef(), catalog.current(), request.answers());
+        return take(DiagnosticId.next(), request.team(), request.caseRef(), catalog.current(), request.answers());
     }
 
     /** Takes a diagnostic with a given id and questionnaire version (a completed draft keeps both). */
-    Diagnostic take(DiagnosticId id, String caseRef, Questionnaire questionnaire, AnswerSheet answers) {
+    Diagnostic take(DiagnosticId id, String team, String caseRef, Questionnaire questionnaire, AnswerSheet answers) {
         questionnaire.checkComplete(answers);
         ScoreCard card = Scorer.score(questionnaire, answers);
         OrientationDecision decision = policy.orient(Profile.of(card));
-        Diagnostic diagnostic = Diagnostic.record(id, caseRef, questionnaire.version(), answers, card, decision,
+        Diagnostic diagnostic = Diagnostic.record(id, team, caseRef, questionnaire.version(), answers, card, decision,
                 clock.instant());
         repository.store(diagnostic);
         return diagnostic;

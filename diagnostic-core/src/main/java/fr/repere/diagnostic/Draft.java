@@ -42,6 +42,9 @@ public class Draft {
     @Column(name = "case_ref", length = 64)
     private String caseRef;
 
+    @Column(name = "team_id", length = 36)
+    private String team;
+
     @Column(name = "questionnaire_version", length = 16, nullable = false)
     private String questionnaireVersion;
 
@@ -67,9 +70,10 @@ public class Draft {
         // for JPA
     }
 
-    public static Draft start(DiagnosticId id, String caseRef, Questionnaire questionnaire, Instant now) {
+    public static Draft start(DiagnosticId id, String team, String caseRef, Questionnaire questionnaire, Instant now) {
         Draft d = new Draft();
         d.id = id.value();
+        d.team = team;
         d.caseRef = caseRef;
         d.questionnaireVersion = questionnaire.version();
         d.startedAt = utc(now);
@@ -114,6 +118,15 @@ public class Draft {
 
     public String caseRef() {
         return caseRef;
+    }
+
+    public String team() {
+        return team;
+    }
+
+    /** Whether the interview is the given team's; a draft of no team is nobody's. */
+    public boolean belongsTo(String otherTeam) {
+        return team != null && team.equals(otherTeam);
     }
 
     public String questionnaireVersion() {

@@ -28,8 +28,13 @@ public final class Interviews {
 
     /** Starts with the current questionnaire, optionally with the first answers. */
     public DraftChange start(String caseRef, Map<String, List<String>> answers) {
+        return start(null, caseRef, answers);
+    }
+
+    /** Starts an interview for a dossier of {@code team}. */
+    public DraftChange start(String team, String caseRef, Map<String, List<String>> answers) {
         Questionnaire questionnaire = catalog.current();
-        Draft draft = Draft.start(DiagnosticId.next(), caseRef, questionnaire, clock.instant());
+        Draft draft = Draft.start(DiagnosticId.next(), team, caseRef, questionnaire, clock.instant());
         List<String> dropped = draft.answer(questionnaire, answers, clock.instant());
         drafts.store(draft);
         return new DraftChange(draft, dropped);
@@ -53,7 +58,8 @@ public final class Interviews {
     /** Turns the draft into a diagnostic of the same id, with the draft's questionnaire version. */
     public Diagnostic complete(DiagnosticId id) {
         Draft draft = find(id);
-        Diagnostic diagnostic = taking.take(draft.id(), draft.caseRef(), questionnaireOf(draft), draft.answers());
+        Diagnostic diagnostic = taking.take(draft.id(), draft.team(), draft.caseRef(), questionnaireOf(draft),
+                draft.answers());
         drafts.remove(draft);
         return diagnostic;
     }

@@ -33,7 +33,7 @@ class DiagnosticDecisionTest {
                 List.of(new DirectoryNeed(LieuService.AIDE_DEMARCHES, Set.of(PriseEnChargeSpecifique.ILLETTRISME), "démarches")),
                 new MandateSuggestion(Set.of(DemarcheCategory.SOCIAL), MandateDuration.ONE_MONTH, new Reason("M01", "CAF")),
                 "1.0.0");
-        return Diagnostic.record(DiagnosticId.next(), "C", "0.1", AnswerSheet.of(Map.of()),
+        return Diagnostic.record(DiagnosticId.next(), "team-1", "C", "0.1", AnswerSheet.of(Map.of()),
                 new ScoreCard(Map.of(), Set.of()), proposal, NOW);
     }
 
@@ -46,6 +46,14 @@ class DiagnosticDecisionTest {
         assertEquals(Set.of(PriseEnChargeSpecifique.ILLETTRISME), p.needs().get(0).priseEnCharge());
         assertEquals(Set.of(DemarcheCategory.SOCIAL), p.mandateSuggestion().orElseThrow().categories());
         assertTrue(d.decision().isEmpty());
+    }
+
+    @Test
+    void aDossierBelongsToItsTeamOnly() {
+        Diagnostic d = proposed();
+        assertTrue(d.belongsTo("team-1"));
+        assertFalse(d.belongsTo("team-2"));
+        assertFalse(d.belongsTo(null));
     }
 
     @Test

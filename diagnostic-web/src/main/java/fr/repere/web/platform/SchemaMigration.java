@@ -1,5 +1,6 @@
 package fr.repere.web.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class SchemaMigration {
     private volatile boolean done;
     private ScheduledFuture<?> retry;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
         if (!migrate()) {
             retry = scheduler.scheduleWithFixedDelay(() -> {
                 if (migrate()) {

@@ -45,6 +45,7 @@ public final class RepereDevServer {
             say("Démarrage de MariaDB embarqué (port " + dbPort + ", données dans " + home.resolve("mariadb/data") + ")");
             db = EmbeddedMariaDb.start(home.resolve("mariadb"), dbPort, user, password);
             url = db.jdbcUrl();
+            DemoAccounts.ensure(url, user, password);
         } else {
             say("Base MariaDB externe : " + url);
         }
@@ -59,6 +60,9 @@ public final class RepereDevServer {
                 "--rootdir", home.resolve("payara").toString()));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password));
+        if (db != null) {
+            pb.environment().put("REPERE_DEMO_ACCOUNTS", "true"); // only with the embedded, throw-away database
+        }
         Process payara = pb.start();
 
         EmbeddedMariaDb embedded = db;
@@ -66,10 +70,12 @@ public final class RepereDevServer {
 
         URI root = URI.create("http://localhost:" + httpPort);
         if (awaitReady(root.resolve("/health/ready"), payara)) {
-            if (hasDemoData(url, user, password)) {
+            if (db == null) {
+                say("Base externe : ni comptes ni données de démonstration.");
+            } else if (hasDemoData(url, user, password)) {
                 say("Données de démonstration déjà présentes.");
             } else {
-                loadDemoData(root.resolve("/api/v1/diagnostics"));
+                loadDemoData(root);
             }
             say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "
                     + root.resolve("/openapi") + "). Ctrl-C pour arrêter.");
@@ -108,14 +114,29 @@ public final class RepereDevServer {
     }
 
     /** Posts the demo diagnostics, through the API like a host system would. */
-    private static void loadDemoData(URI diagnostics) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
+    private static void loadDemoData(URI root) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(root.resolve("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + DemoAccounts.ACCOUNTS[0][1]
+                        + "\", \"password\": \"" + DemoAccounts.PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            say("Connexion du compte de démonstration impossible (" + login.statusCode() + ") : " + login.body());
+            return;
+        }
+        String csrf;
+        try (JsonReader r = Json.createReader(new java.io.StringReader(login.body()))) {
+            csrf = r.readObject().getString("csrfToken");
+        }
+        URI diagnostics = root.resolve("/api/v1/diagnostics");
         try (InputStream in = RepereDevServer.class.getResourceAsStream("/demo/diagnostics.json");
              JsonReader reader = Json.createReader(in)) {
             for (JsonObject demo : reader.readArray().getValuesAs(JsonObject.class)) {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(diagnostics)
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", demo.getString("key"))
+                        .header("X-CSRF-Token", csrf)
                         .POST(HttpRequest.BodyPublishers.ofString(demo.getJsonObject("body").toString()))
                         .timeout(Duration.ofSeconds(30))
                         .build(), HttpResponse.BodyHandlers.ofString());

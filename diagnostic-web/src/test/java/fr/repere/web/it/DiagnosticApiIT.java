@@ -79,6 +79,7 @@ class DiagnosticApiIT {
     @BeforeEach
     void locate() {
         diagnostics = URI.create(base.toString()).resolve("/api/v1/diagnostics");
+        Http.loginAs(diagnostics, TestAgents.WORKER_A);
     }
 
     @Test
@@ -188,7 +189,7 @@ class DiagnosticApiIT {
         // the first request is "still running": its claim is in the table, not yet completed
         try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO idempotency_key (idem_key, fingerprint, state, created_at) VALUES (?, ?, 'IN_PROGRESS', NOW())")) {
-            s.setString(1, key);
+            s.setString(1, sha256("agent-worker-a\n" + key)); // keys are scoped to the agent who sent them
             s.setString(2, fingerprint("POST", "/api/v1/diagnostics", AUTONOMOUS_PERSON));
             s.executeUpdate();
         }
@@ -308,6 +309,10 @@ class DiagnosticApiIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String fingerprint(String method, String path, String body) throws Exception {

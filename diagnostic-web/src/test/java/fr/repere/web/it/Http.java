@@ -16,7 +16,30 @@ import java.util.Map;
 /** A small black-box HTTP client for the integration tests. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final java.net.CookieManager COOKIES = new java.net.CookieManager();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(COOKIES).connectTimeout(Duration.ofSeconds(5)).build();
+    /** The anti-CSRF token of the current session, sent with every request. */
+    private static volatile String csrf;
+
+    /** Opens a session as this agent (the test password); later requests carry its cookie and token. */
+    static JsonObject loginAs(URI base, String email) {
+        anonymous();
+        HttpResponse<String> r = postJson(base.resolve("/api/v1/session"),
+                "{\"email\": \"" + email + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}", java.util.Map.of());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login of " + email + " failed: " + r.statusCode() + " " + r.body());
+        }
+        JsonObject session = json(r);
+        csrf = session.getString("csrfToken");
+        return session;
+    }
+
+    /** Forgets the session: the next requests are anonymous. */
+    static void anonymous() {
+        COOKIES.getCookieStore().removeAll();
+        csrf = null;
+    }
 
     private Http() {
     }
@@ -36,6 +59,21 @@ final class Http {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {
+        if (csrf != null) {
+            request.setHeader("X-CSRF-Token", csrf);
+        }
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends with the session cookie but without the anti-CSRF token, as a forged cross-site request would. */
+    static HttpResponse<String> sendWithoutToken(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -47,6 +85,9 @@ final class Http {
     }
 
     static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        if (csrf != null) {
+            request.setHeader("X-CSRF-Token", csrf);
+        }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

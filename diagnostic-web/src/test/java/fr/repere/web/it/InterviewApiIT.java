@@ -42,6 +42,7 @@ class InterviewApiIT {
     @BeforeEach
     void locate() {
         drafts = uri("/api/v1/drafts");
+        Http.loginAs(drafts, TestAgents.WORKER_A);
     }
 
     @Test

@@ -34,6 +34,7 @@ class OperationsIT {
         URI ready = uri("/health/ready");
         URI diagnostics = uri("/api/v1/diagnostics");
         assertEquals(200, awaitStatus(ready, 200).statusCode());
+        Http.loginAs(ready, TestAgents.WORKER_A); // the session lives in Payara, not in the database
 
         TestDatabase.server().stop();
         try {

@@ -42,6 +42,11 @@ class RulesetApiIT {
         return Deployments.builtWar();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void asAdministrator() {
+        Http.loginAs(uri("/"), TestAgents.ADMIN);
+    }
+
     @Test
     void anUploadedVersionIsCheckedThenActivatedExplicitlyAndPastDiagnosticsKeepTheirVersion() throws Exception {
         List<JsonObject> versions = Http.json("{\"v\":" + Http.get(uri("/api/v1/rulesets")).body() + "}")
@@ -60,8 +65,10 @@ class RulesetApiIT {
         }
         assertTrue(tables.size() >= 2, tables.keySet().toString());
 
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
         String before = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()))
                 .getString("id");
+        Http.loginAs(uri("/"), TestAgents.ADMIN);
 
         String version = "test-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> uploaded = upload(version, tables);
@@ -73,8 +80,10 @@ class RulesetApiIT {
                 HttpRequest.BodyPublishers.noBody(), Map.of());
         assertEquals(200, activated.statusCode(), activated.body());
         assertEquals(version, rulesetOfANewDiagnostic());
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
         assertEquals(shippedVersion, Http.json(Http.get(uri("/api/v1/diagnostics/" + before))).getString("rulesetVersion"),
                 "a past diagnostic keeps the version it ran with");
+        Http.loginAs(uri("/"), TestAgents.ADMIN);
 
         assertEquals(422, upload(version, tables).statusCode(), "a version number is used once");
         assertEquals(200, Http.post(uri("/api/v1/rulesets/" + shippedVersion + "/activation"), "application/json",
@@ -116,8 +125,11 @@ class RulesetApiIT {
         }
     }
 
+    /** The ruleset version a worker's new diagnostic runs with (the session comes back to the administrator). */
     private String rulesetOfANewDiagnostic() {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
         HttpResponse<String> r = Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of());
+        Http.loginAs(uri("/"), TestAgents.ADMIN);
         assertEquals(201, r.statusCode(), r.body());
         return Http.json(r).getString("rulesetVersion");
     }

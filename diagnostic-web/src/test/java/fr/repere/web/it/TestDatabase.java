@@ -32,6 +32,7 @@ public class TestDatabase implements LauncherSessionListener {
             Path home = Path.of(System.getProperty("repere.it.db.dir"));
             Folders.deleteRecursively(home);
             server = EmbeddedMariaDb.start(home, Integer.parseInt(port), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+            TestAgents.seed(server.jdbcUrl(), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

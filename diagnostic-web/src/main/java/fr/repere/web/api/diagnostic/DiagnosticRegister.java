@@ -6,7 +6,11 @@ import fr.repere.diagnostic.DiagnosticTaking;
 import fr.repere.diagnostic.NewDiagnostic;
 import fr.repere.diagnostic.OrientationPolicy;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
+import fr.repere.journal.JournalAction;
+import fr.repere.journal.JournalEntry;
 import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.web.security.Caller;
+import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +21,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Transaction boundary around the diagnostic use cases. */
+/**
+ * Transaction boundary around the diagnostic use cases, for one caller: a diagnostic of another
+ * team is treated as absent (404, so ids do not reveal existence), and every access is journaled.
+ */
 @ApplicationScoped
 public class DiagnosticRegister {
 
@@ -33,24 +40,48 @@ public class DiagnosticRegister {
     @Inject
     private Clock clock;
 
+    @Inject
+    private JournalWriter journal;
+
     @Transactional
-    public Diagnostic take(NewDiagnostic request) {
-        Diagnostic diagnostic = new DiagnosticTaking(catalog, policy, new JpaDiagnosticRepository(em), clock).take(request);
+    public Diagnostic take(Caller caller, String caseRef, fr.repere.questionnaire.AnswerSheet answers) {
+        Diagnostic diagnostic = new DiagnosticTaking(catalog, policy, new JpaDiagnosticRepository(em), clock)
+                .take(new NewDiagnostic(caller.team(), caseRef, answers));
+        log(caller, JournalAction.DIAGNOSTIC_CREATE, diagnostic);
         em.flush(); // constraint violations surface here, inside the caller's error handling
         return diagnostic;
     }
 
-    /** Records the worker's decision on the proposal; empty if there is no such diagnostic. */
+    /** Records the worker's decision on the proposal; empty if there is no such diagnostic for the caller. */
     @Transactional
-    public Optional<Diagnostic> decide(DiagnosticId id, DecisionRequest decision) {
-        Optional<Diagnostic> found = new JpaDiagnosticRepository(em).find(id);
-        found.ifPresent(d -> d.decide(decision.orientation(), decision.actions(), decision.reason(), clock.instant()));
+    public Optional<Diagnostic> decide(Caller caller, DiagnosticId id, DecisionRequest decision) {
+        Optional<Diagnostic> found = ofTeam(caller, id, JournalAction.DECISION_RECORD);
+        found.ifPresent(d -> {
+            d.decide(decision.orientation(), decision.actions(), decision.reason(), clock.instant());
+            log(caller, JournalAction.DECISION_RECORD, d);
+        });
         em.flush();
         return found;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Diagnostic> find(DiagnosticId id) {
-        return new JpaDiagnosticRepository(em).find(id);
+    @Transactional
+    public Optional<Diagnostic> find(Caller caller, DiagnosticId id) {
+        Optional<Diagnostic> found = ofTeam(caller, id, JournalAction.DIAGNOSTIC_READ);
+        found.ifPresent(d -> log(caller, JournalAction.DIAGNOSTIC_READ, d));
+        return found;
+    }
+
+    private Optional<Diagnostic> ofTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
+        Optional<Diagnostic> any = new JpaDiagnosticRepository(em).find(id);
+        if (any.isPresent() && !any.get().belongsTo(caller.team())) {
+            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
+            return Optional.empty();
+        }
+        return any;
+    }
+
+    private void log(Caller caller, JournalAction action, Diagnostic d) {
+        journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), action,
+                journal.dossier(d.team(), d.caseRef()), d.id().value()));
     }
 }

@@ -9,7 +9,10 @@ import fr.repere.web.api.idempotency.Idempotency;
 import fr.repere.web.api.idempotency.StoredResponse;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
+import fr.repere.web.security.Caller;
 
+import fr.repere.identity.Role;
+import fr.repere.web.security.Allowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +41,7 @@ import java.io.InputStream;
 /** Diagnostics: take one with the current questionnaire, read one back. */
 @Path("v1/diagnostics")
 @RequestScoped
+@Allowed({Role.WORKER, Role.TEAM_LEAD})
 @Tag(name = "Diagnostics")
 public class DiagnosticResource {
 
@@ -65,11 +70,12 @@ public class DiagnosticResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response take(@Parameter(description = "Clé d'idempotence (brouillon IETF httpapi) : un nouvel essai avec la même clé renvoie la première réponse.")
                          @HeaderParam("Idempotency-Key") String key,
-                         InputStream body) {
+                         InputStream body, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
         byte[] bytes = JsonBodies.readLimited(body);
         AnswersRequest request = AnswersRequest.forDiagnostic(JsonBodies.object(bytes));
-        return idempotency.execute(key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
-            Diagnostic d = register.take(request.toCommand());
+        return idempotency.execute(caller.agentId(), key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
+            Diagnostic d = register.take(caller, request.caseRef(), request.toCommand().answers());
             String location = uri.getAbsolutePathBuilder().path(d.id().value()).build().toString();
             return new StoredResponse(201, location, Json.write(DiagnosticView.of(d)));
         });
@@ -82,8 +88,9 @@ public class DiagnosticResource {
     @APIResponse(responseCode = "200", description = "Le diagnostic",
             content = @Content(schema = @Schema(implementation = DiagnosticView.class)))
     @APIResponse(responseCode = "404", description = "Diagnostic introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response find(@PathParam("id") String id) {
-        Diagnostic d = DiagnosticId.parse(id).flatMap(register::find).orElseThrow(DiagnosticResource::notFound);
+    public Response find(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        Diagnostic d = DiagnosticId.parse(id).flatMap(i -> register.find(caller, i)).orElseThrow(DiagnosticResource::notFound);
         return Json.ok(DiagnosticView.of(d));
     }
 
@@ -98,9 +105,10 @@ public class DiagnosticResource {
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Diagnostic introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Motif manquant pour une modification", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response decide(@PathParam("id") String id, InputStream body) {
+    public Response decide(@PathParam("id") String id, InputStream body, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
         DecisionRequest decision = DecisionRequest.from(JsonBodies.object(JsonBodies.readLimited(body)));
-        Diagnostic d = DiagnosticId.parse(id).flatMap(i -> register.decide(i, decision))
+        Diagnostic d = DiagnosticId.parse(id).flatMap(i -> register.decide(caller, i, decision))
                 .orElseThrow(DiagnosticResource::notFound);
         return Json.ok(DiagnosticView.of(d));
     }

@@ -11,7 +11,10 @@ import fr.repere.web.api.diagnostic.DiagnosticView;
 import fr.repere.web.api.idempotency.Idempotency;
 import fr.repere.web.api.idempotency.StoredResponse;
 import fr.repere.web.api.problem.Problem;
+import fr.repere.web.security.Caller;
 
+import fr.repere.identity.Role;
+import fr.repere.web.security.Allowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,6 +47,7 @@ import java.util.Optional;
  */
 @Path("v1/drafts")
 @RequestScoped
+@Allowed({Role.WORKER, Role.TEAM_LEAD})
 @Tag(name = "Brouillons d'entretien")
 public class DraftResource {
 
@@ -65,11 +70,13 @@ public class DraftResource {
     @APIResponse(responseCode = "201", description = "Brouillon créé", content = @Content(schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Réponses non valides", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response start(@HeaderParam("Idempotency-Key") String key, InputStream body) {
+    public Response start(@HeaderParam("Idempotency-Key") String key, InputStream body,
+                          @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
         byte[] bytes = JsonBodies.readLimited(body);
         AnswersRequest request = AnswersRequest.forNewDraft(JsonBodies.object(bytes));
-        return idempotency.execute(key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
-            DraftView draft = interviews.start(request.caseRef(), request.answers());
+        return idempotency.execute(caller.agentId(), key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
+            DraftView draft = interviews.start(caller, request.caseRef(), request.answers());
             return new StoredResponse(201, uri.getAbsolutePathBuilder().path(draft.id()).build().toString(), Json.write(draft));
         });
     }
@@ -80,8 +87,8 @@ public class DraftResource {
     @Operation(summary = "Reprendre un entretien")
     @APIResponse(responseCode = "200", description = "Le brouillon", content = @Content(schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "404", description = "Brouillon introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response find(@PathParam("id") String id) {
-        return Json.ok(interviews.find(draftId(id)));
+    public Response find(@PathParam("id") String id, @Context SecurityContext security) {
+        return Json.ok(interviews.find((Caller) security.getUserPrincipal(), draftId(id)));
     }
 
     @PATCH
@@ -94,9 +101,9 @@ public class DraftResource {
     @APIResponse(responseCode = "404", description = "Brouillon introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Brouillon modifié en même temps ailleurs", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Réponse à une question masquée ou inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response answer(@PathParam("id") String id, InputStream body) {
+    public Response answer(@PathParam("id") String id, InputStream body, @Context SecurityContext security) {
         AnswersRequest request = AnswersRequest.forDraftChange(JsonBodies.object(JsonBodies.readLimited(body)));
-        return Json.ok(interviews.answer(draftId(id), request.answers()));
+        return Json.ok(interviews.answer((Caller) security.getUserPrincipal(), draftId(id), request.answers()));
     }
 
     @POST
@@ -107,15 +114,16 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "Déjà terminé : le diagnostic", content = @Content(schema = @Schema(implementation = DiagnosticView.class)))
     @APIResponse(responseCode = "404", description = "Brouillon introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Réponses obligatoires manquantes", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response complete(@PathParam("id") String id) {
+    public Response complete(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
         DiagnosticId draftId = draftId(id);
         String location = uri.getBaseUriBuilder().path("v1/diagnostics").path(id).build().toString();
         try {
-            Diagnostic d = interviews.complete(draftId);
+            Diagnostic d = interviews.complete(caller, draftId);
             return Json.created(location, DiagnosticView.of(d));
         } catch (UnknownDraftException gone) {
             // a retry after a lost response: the draft already became this diagnostic
-            Optional<Diagnostic> done = diagnostics.find(draftId);
+            Optional<Diagnostic> done = diagnostics.find(caller, draftId);
             if (done.isEmpty()) {
                 throw gone;
             }
@@ -128,8 +136,8 @@ public class DraftResource {
     @Operation(summary = "Abandonner l'entretien", description = "Supprime le brouillon et ses réponses.")
     @APIResponse(responseCode = "204", description = "Brouillon supprimé")
     @APIResponse(responseCode = "404", description = "Brouillon introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response abandon(@PathParam("id") String id) {
-        interviews.abandon(draftId(id));
+    public Response abandon(@PathParam("id") String id, @Context SecurityContext security) {
+        interviews.abandon((Caller) security.getUserPrincipal(), draftId(id));
         return Response.noContent().build();
     }
 

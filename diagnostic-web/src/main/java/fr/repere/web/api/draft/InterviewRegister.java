@@ -3,13 +3,19 @@ package fr.repere.web.api.draft;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticTaking;
+import fr.repere.diagnostic.Draft;
 import fr.repere.diagnostic.DraftChange;
 import fr.repere.diagnostic.Interviews;
 import fr.repere.diagnostic.OrientationPolicy;
+import fr.repere.diagnostic.UnknownDraftException;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.infrastructure.JpaDraftRepository;
+import fr.repere.journal.JournalAction;
+import fr.repere.journal.JournalEntry;
 import fr.repere.questionnaire.Questionnaire;
 import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.web.security.Caller;
+import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +27,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Transaction boundary around the interview use cases; each change is flushed before returning. */
+/**
+ * Transaction boundary around the interview use cases, for one caller: another team's draft is
+ * unknown (404), every access is journaled, each change is flushed before returning.
+ */
 @ApplicationScoped
 public class InterviewRegister {
 
@@ -37,34 +46,61 @@ public class InterviewRegister {
     @Inject
     private Clock clock;
 
+    @Inject
+    private JournalWriter journal;
+
     @Transactional
-    public DraftView start(String caseRef, Map<String, List<String>> answers) {
-        return flushed(interviews().start(caseRef, answers));
+    public DraftView start(Caller caller, String caseRef, Map<String, List<String>> answers) {
+        DraftChange change = interviews().start(caller.team(), caseRef, answers);
+        log(caller, JournalAction.DRAFT_START, change.draft());
+        return flushed(change);
     }
 
     @Transactional
-    public DraftView answer(DiagnosticId id, Map<String, List<String>> answers) {
-        return flushed(interviews().answer(id, answers));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public DraftView find(DiagnosticId id) {
-        Interviews interviews = interviews();
-        var draft = interviews.find(id);
-        return DraftView.of(new DraftChange(draft, List.of()), interviews.questionnaireOf(draft));
+    public DraftView answer(Caller caller, DiagnosticId id, Map<String, List<String>> answers) {
+        ofTeam(caller, id, JournalAction.DRAFT_CHANGE);
+        DraftChange change = interviews().answer(id, answers);
+        log(caller, JournalAction.DRAFT_CHANGE, change.draft());
+        return flushed(change);
     }
 
     @Transactional
-    public Diagnostic complete(DiagnosticId id) {
+    public DraftView find(Caller caller, DiagnosticId id) {
+        Draft draft = ofTeam(caller, id, JournalAction.DRAFT_READ);
+        log(caller, JournalAction.DRAFT_READ, draft);
+        return DraftView.of(new DraftChange(draft, List.of()), interviews().questionnaireOf(draft));
+    }
+
+    @Transactional
+    public Diagnostic complete(Caller caller, DiagnosticId id) {
+        ofTeam(caller, id, JournalAction.DIAGNOSTIC_CREATE);
         Diagnostic diagnostic = interviews().complete(id);
+        journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), JournalAction.DIAGNOSTIC_CREATE,
+                journal.dossier(diagnostic.team(), diagnostic.caseRef()), diagnostic.id().value()));
         em.flush();
         return diagnostic;
     }
 
     @Transactional
-    public void abandon(DiagnosticId id) {
+    public void abandon(Caller caller, DiagnosticId id) {
+        Draft draft = ofTeam(caller, id, JournalAction.DRAFT_ABANDON);
+        log(caller, JournalAction.DRAFT_ABANDON, draft);
         interviews().abandon(id);
         em.flush();
+    }
+
+    private Draft ofTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
+        Draft draft = interviews().find(id);
+        if (!draft.belongsTo(caller.team())) {
+            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
+            throw new UnknownDraftException(id);
+        }
+        return draft;
+    }
+
+    private void log(Caller caller, JournalAction action, Draft draft) {
+        journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), action,
+                journal.dossier(draft.team(), draft.caseRef()), draft.id().value()));
     }
 
     private DraftView flushed(DraftChange change) {

@@ -29,16 +29,22 @@ public class Idempotency {
     @Inject
     private IdempotencyStore store;
 
+    /**
+     * @param scope whose keys these are (the agent): the same key sent by two callers are two keys,
+     *              and one never gets the other's response
+     */
     @Transactional(Transactional.TxType.NEVER)
-    public Response execute(String key, String method, String path, byte[] body, Supplier<StoredResponse> action) {
+    public Response execute(String scope, String key, String method, String path, byte[] body,
+                            Supplier<StoredResponse> action) {
         if (key == null) {
             return action.get().toResponse();
         }
-        String k = unquote(key);
-        if (!KEY.matcher(k).matches()) {
+        String given = unquote(key);
+        if (!KEY.matcher(given).matches()) {
             throw new ProblemException(Problem.of("invalid-idempotency-key", "Clé d'idempotence invalide", 400,
                     "L'en-tête Idempotency-Key doit contenir 1 à 255 caractères ASCII visibles."));
         }
+        String k = scopedKey(scope, given);
         String fingerprint = fingerprint(method, path, body);
         Optional<IdempotencyStore.Entry> existing = store.claim(k, fingerprint);
         if (existing.isPresent()) {
@@ -68,6 +74,19 @@ public class Idempotency {
     private static String unquote(String key) {
         String k = key.strip();
         return k.length() >= 2 && k.startsWith("\"") && k.endsWith("\"") ? k.substring(1, k.length() - 1) : k;
+    }
+
+    /** The stored key: SHA-256 of the scope and the client's key, so it fits and reveals neither. */
+    static String scopedKey(String scope, String key) {
+        return sha256((scope + "\n" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String fingerprint(String method, String path, byte[] body) {

@@ -6,6 +6,7 @@ import fr.repere.web.api.Json;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 
+import fr.repere.web.security.Public;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import java.util.List;
  */
 @Path("v1/questionnaires")
 @RequestScoped
+@Public
 @Tag(name = "Questionnaire")
 public class QuestionnaireResource {
 

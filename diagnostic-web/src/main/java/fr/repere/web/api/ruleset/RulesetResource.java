@@ -9,6 +9,8 @@ import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.platform.RuleBaseInForce;
 
+import fr.repere.identity.Role;
+import fr.repere.web.security.Allowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +41,7 @@ import java.util.Map;
  */
 @Path("v1/rulesets")
 @RequestScoped
+@Allowed({Role.ADMIN, Role.ANALYST})
 @Tag(name = "Règles d'orientation")
 public class RulesetResource {
 
@@ -91,6 +94,7 @@ public class RulesetResource {
     }
 
     @POST
+    @Allowed(Role.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Déposer une nouvelle version des tables",
@@ -129,6 +133,7 @@ public class RulesetResource {
     }
 
     @POST
+    @Allowed(Role.ADMIN)
     @Path("{version}/activation")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Activer une version des tables",

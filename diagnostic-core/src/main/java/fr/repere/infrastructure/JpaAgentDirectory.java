@@ -1,0 +1,36 @@
+package fr.repere.infrastructure;
+
+import fr.repere.identity.Agent;
+import fr.repere.identity.AgentDirectory;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Agents in MariaDB through JPA. E-mail addresses are compared case-insensitively. */
+public class JpaAgentDirectory implements AgentDirectory {
+
+    private final EntityManager em;
+
+    public JpaAgentDirectory(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Agent> byEmail(String email) {
+        return em.createQuery("SELECT a FROM Agent a WHERE LOWER(a.email) = :email", Agent.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Agent> byId(String id) {
+        return Optional.ofNullable(em.find(Agent.class, id));
+    }
+
+    @Override
+    public int deactivateDemoAccounts() {
+        return em.createQuery("UPDATE Agent a SET a.active = FALSE WHERE a.demo = TRUE AND a.active = TRUE").executeUpdate();
+    }
+}

@@ -1,0 +1,120 @@
+package fr.repere.web.security;
+
+import fr.repere.identity.Agent;
+import fr.repere.infrastructure.JpaAgentDirectory;
+import fr.repere.journal.JournalEntry;
+import fr.repere.web.api.Json;
+import fr.repere.web.api.JsonBodies;
+import fr.repere.web.api.problem.Problem;
+import fr.repere.web.api.problem.ProblemException;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The built-in login (e-mail and password): opens a server-side session (cookie, 30 minutes idle,
+ * 12 hours at most) and hands out the anti-CSRF token to echo in {@code X-CSRF-Token}.
+ */
+@Path("v1/session")
+@RequestScoped
+@Public
+@Tag(name = "Session")
+public class SessionResource {
+
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    @Inject
+    private JournalWriter journal;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "repere.demo-accounts", defaultValue = "false")
+    private boolean demoAccountsAllowed;
+
+    @Context
+    private HttpServletRequest http;
+
+    public record SessionView(String agent, String name, String role, String roleLabel, String team, String csrfToken) {
+        static SessionView of(Caller c) {
+            return new SessionView(c.agentId(), c.displayName(), c.role().name(), c.role().label(), c.team(), c.csrfToken());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Se connecter", description = "Adresse e-mail et mot de passe du compte Repère.")
+    public Response login(InputStream body) {
+        JsonObject json = JsonBodies.object(JsonBodies.readLimited(body));
+        String email = text(json, "email");
+        String password = text(json, "password");
+        Optional<Agent> agent = email == null || password == null ? Optional.empty()
+                : new JpaAgentDirectory(em).byEmail(email).filter(a -> !a.demo() || demoAccountsAllowed)
+                .filter(a -> a.passwordMatches(password.toCharArray()));
+        if (agent.isEmpty()) {
+            journal.appendRegardless(JournalEntry.loginRefused(Instant.now()));
+            throw new ProblemException(Problem.of("login-refused", "Connexion refusée", 401,
+                    "Adresse e-mail ou mot de passe incorrect, ou compte désactivé."));
+        }
+        Agent a = agent.get();
+        HttpSession previous = http.getSession(false);
+        if (previous != null) {
+            previous.invalidate(); // no session fixation: a new id for the new identity
+        }
+        HttpSession session = http.getSession(true);
+        Caller caller = new Caller(a.id(), a.role(), a.team(), a.displayName(), Tokens.random(), Instant.now());
+        session.setAttribute(Caller.SESSION_ATTRIBUTE, caller);
+        journal.append(JournalEntry.login(Instant.now(), caller.actor()));
+        return Json.ok(SessionView.of(caller));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Session en cours")
+    public Response current(@Context jakarta.ws.rs.core.SecurityContext security) {
+        if (!(security.getUserPrincipal() instanceof Caller caller)) {
+            throw new ProblemException(Problem.of("unauthenticated", "Connexion nécessaire", 401, "Aucune session ouverte."));
+        }
+        return Json.ok(SessionView.of(caller));
+    }
+
+    @DELETE
+    @Operation(summary = "Se déconnecter", description = "Met fin à la session sur le serveur.")
+    public Response logout(@Context jakarta.ws.rs.core.SecurityContext security) {
+        if (security.getUserPrincipal() instanceof Caller caller) {
+            journal.append(JournalEntry.logout(Instant.now(), caller.actor()));
+        }
+        HttpSession session = http.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Response.noContent().build();
+    }
+
+    private static String text(JsonObject json, String field) {
+        return json.get(field) instanceof JsonString s && s.getString().length() <= 254 ? s.getString() : null;
+    }
+}

@@ -1,0 +1,167 @@
+package fr.repere.web.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may see what: no session, no dossier; another team's dossier does not exist (404); roles
+ * without dossiers get 403; state changes need the anti-CSRF token; refusals and reads are
+ * journaled with a pseudonymous dossier.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessControlIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @AfterEach
+    void forget() {
+        Http.anonymous();
+    }
+
+    @Test
+    void withoutASessionNothingPersonalIsReachable() {
+        Http.anonymous();
+        assertEquals(401, Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()).statusCode());
+        assertEquals(401, Http.get(uri("/api/v1/diagnostics/00000000-0000-0000-0000-000000000000")).statusCode());
+        assertEquals(401, Http.postJson(uri("/api/v1/drafts"), "{}", Map.of()).statusCode());
+        assertEquals(401, Http.get(uri("/api/v1/rulesets")).statusCode());
+        assertEquals(401, Http.get(uri("/api/v1/session")).statusCode());
+        assertEquals(200, Http.get(uri("/api/v1/questionnaires/current")).statusCode(), "the questionnaire is public");
+    }
+
+    @Test
+    void anotherTeamsDossierDoesNotExistForYou() throws Exception {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        JsonObject created = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()));
+        String diagnostic = created.getString("id");
+        HttpResponse<String> started = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"CASE-A\"}", Map.of());
+        String draft = Http.json(started).getString("id");
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
+        assertEquals(404, put(uri("/api/v1/diagnostics/" + diagnostic + "/decision"),
+                "{\"orientation\": \"TRAIN\", \"reason\": \"essai\"}").statusCode());
+        assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
+        assertEquals(404, Http.send(HttpRequest.newBuilder(uri("/api/v1/drafts/" + draft))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"answers\": {\"MOT_INTERET\": \"OUI\"}}"))
+                .header("Content-Type", "application/json")).statusCode());
+        assertEquals(404, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
+        assertEquals(404, Http.send(HttpRequest.newBuilder(uri("/api/v1/drafts/" + draft)).DELETE()).statusCode());
+        assertTrue(refusals("agent-worker-b", diagnostic) >= 2, "refused accesses are journaled");
+        assertTrue(refusals("agent-worker-b", draft) >= 4, "refused accesses are journaled");
+
+        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "the team lead sees the team's dossiers");
+        assertEquals(200, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
+    }
+
+    @Test
+    void rolesWithoutDossiersAreRefusedAndAdministrationIsForAdministrators() {
+        for (String agent : new String[] {TestAgents.ANALYST, TestAgents.ADMIN}) {
+            Http.loginAs(uri("/"), agent);
+            assertEquals(403, Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()).statusCode(), agent);
+            assertEquals(403, Http.get(uri("/api/v1/diagnostics/00000000-0000-0000-0000-000000000000")).statusCode(), agent);
+            assertEquals(403, Http.postJson(uri("/api/v1/drafts"), "{}", Map.of()).statusCode(), agent);
+            assertEquals(200, Http.get(uri("/api/v1/rulesets")).statusCode(), agent);
+        }
+        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        assertEquals(403, Http.post(uri("/api/v1/rulesets/1.0.0/activation"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        assertEquals(403, Http.get(uri("/api/v1/rulesets")).statusCode());
+    }
+
+    @Test
+    void aStateChangeWithoutTheAntiCsrfTokenIsRefused() {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        HttpResponse<String> forged = Http.sendWithoutToken(HttpRequest.newBuilder(uri("/api/v1/drafts"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertEquals(201, Http.postJson(uri("/api/v1/drafts"), "{}", Map.of()).statusCode());
+    }
+
+    @Test
+    void loginLogoutAndRefusedLoginsAreJournaledAndDemoAccountsAreOff() throws Exception {
+        HttpResponse<String> wrong = Http.postJson(uri("/api/v1/session"),
+                "{\"email\": \"" + TestAgents.WORKER_A + "\", \"password\": \"faux\"}", Map.of());
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, Http.postJson(uri("/api/v1/session"),
+                "{\"email\": \"" + TestAgents.DEMO + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}", Map.of()).statusCode(),
+                "demonstration accounts are refused unless explicitly allowed");
+        assertTrue(count("action = 'LOGIN_REFUSED' AND actor IS NULL") >= 2);
+
+        JsonObject session = Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        assertEquals("WORKER", session.getString("role"));
+        assertEquals(200, Http.get(uri("/api/v1/session")).statusCode());
+        assertEquals(204, Http.send(HttpRequest.newBuilder(uri("/api/v1/session")).DELETE()).statusCode());
+        assertEquals(401, Http.get(uri("/api/v1/session")).statusCode(), "logout ends the session on the server");
+        assertTrue(count("action = 'LOGOUT' AND actor = 'agent-worker-a'") >= 1);
+    }
+
+    @Test
+    void readsAreJournaledWithAPseudonymousDossierAndNoAnswers() throws Exception {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String id = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of())).getString("id");
+        assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + id)).statusCode());
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT action, dossier FROM journal_entry WHERE target = '" + id + "' ORDER BY id")) {
+            rs.next();
+            assertEquals("DIAGNOSTIC_CREATE", rs.getString(1));
+            String dossier = rs.getString(2);
+            assertEquals(32, dossier.length());
+            assertNotEquals("CASE-42", dossier);
+            rs.next();
+            assertEquals("DIAGNOSTIC_READ", rs.getString(1));
+            assertEquals(dossier, rs.getString(2), "the same dossier keeps its pseudonym");
+        }
+    }
+
+    private static HttpResponse<String> put(URI uri, String body) {
+        return Http.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"));
+    }
+
+    private static long refusals(String actor, String target) throws Exception {
+        return count("actor = '" + actor + "' AND target = '" + target + "' AND NOT allowed");
+    }
+
+    private static long count(String where) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM journal_entry WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+}

@@ -1,0 +1,64 @@
+package fr.repere.web.it;
+
+import fr.repere.identity.Passwords;
+import fr.repere.identity.Role;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The agents of the integration tests: two teams of one organisation, one agent per role in team
+ * A, a worker in team B. The schema is migrated first (Flyway is idempotent: the application finds
+ * it up to date).
+ */
+final class TestAgents {
+
+    static final String PASSWORD = "mot-de-passe-de-test";
+    static final String TEAM_A = "00000000-0000-0000-0000-00000000000a";
+    static final String TEAM_B = "00000000-0000-0000-0000-00000000000b";
+    static final String WORKER_A = "travailleur.a@test.invalid";
+    static final String LEAD_A = "responsable.a@test.invalid";
+    static final String ANALYST = "analyste@test.invalid";
+    static final String ADMIN = "admin@test.invalid";
+    static final String WORKER_B = "travailleur.b@test.invalid";
+    static final String DEMO = "demo@test.invalid";
+
+    private TestAgents() {
+    }
+
+    static void seed(String url, String user, String password) {
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        String hash = Passwords.hash(PASSWORD.toCharArray());
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute("INSERT INTO organisation (id, name) VALUES ('org-test', 'CCAS de test')");
+            c.createStatement().execute("INSERT INTO team (id, organisation_id, name) VALUES ('" + TEAM_A + "', 'org-test', 'Équipe A'), ('"
+                    + TEAM_B + "', 'org-test', 'Équipe B')");
+            agent(c, "agent-worker-a", TEAM_A, Role.WORKER, WORKER_A, hash, false);
+            agent(c, "agent-lead-a", TEAM_A, Role.TEAM_LEAD, LEAD_A, hash, false);
+            agent(c, "agent-analyst", TEAM_A, Role.ANALYST, ANALYST, hash, false);
+            agent(c, "agent-admin", TEAM_A, Role.ADMIN, ADMIN, hash, false);
+            agent(c, "agent-worker-b", TEAM_B, Role.WORKER, WORKER_B, hash, false);
+            agent(c, "agent-demo", TEAM_A, Role.WORKER, DEMO, hash, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seed the test agents", e);
+        }
+    }
+
+    private static void agent(Connection c, String id, String team, Role role, String email, String hash, boolean demo)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO agent (id, team_id, role, display_name, email, password_hash, demo) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, team);
+            s.setString(3, role.name());
+            s.setString(4, role.label() + " de test");
+            s.setString(5, email);
+            s.setString(6, hash);
+            s.setBoolean(7, demo);
+            s.executeUpdate();
+        }
+    }
+}
