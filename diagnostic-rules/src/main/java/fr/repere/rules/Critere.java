@@ -36,7 +36,7 @@ public enum Critere {
             Set.of("HAPPY_NON_USER", "PENDING_PROCEDURE", "URGENT_PROCEDURE"),
             p -> p.hasFlag("HAPPY_NON_USER") && !p.hasFlag("PENDING_PROCEDURE") && !p.hasFlag("URGENT_PROCEDURE")),
 
-    // one flag each (or two for "lectureOuLangue")
+    // one flag each (or two for "lectureOuLangue" and "geneVueOuMains")
     NON_USAGER_HEUREUX("nonUsagerHeureux", "Se passe très bien d'internet", "HAPPY_NON_USER"),
     PREFERE_DELEGATION("prefereDelegation", "Préfère qu'on fasse à sa place", "PREFERS_DELEGATION"),
     PEUR_INTERNET("peurInternet", "A peur d'internet (erreurs, arnaques)", "FEARS_ONLINE"),
@@ -45,6 +45,9 @@ public enum Critere {
     LECTURE_OU_LANGUE("lectureOuLangue", "Lit difficilement ou maîtrise mal le français",
             Set.of("READING_DIFFICULTY", "LANGUAGE_BARRIER"),
             p -> p.hasFlag("READING_DIFFICULTY") || p.hasFlag("LANGUAGE_BARRIER")),
+    GENE_VUE_OU_MAINS("geneVueOuMains", "Gêne pour voir l'écran, ou pour les mains et les déplacements",
+            Set.of("DISABILITY_VISUAL", "DISABILITY_MOTOR"),
+            p -> p.hasFlag("DISABILITY_VISUAL") || p.hasFlag("DISABILITY_MOTOR")),
     DIFFICULTE_LECTURE("difficulteLecture", "Lit difficilement", "READING_DIFFICULTY"),
     BARRIERE_LANGUE("barriereLangue", "Maîtrise mal le français", "LANGUAGE_BARRIER"),
     SANS_APPAREIL("sansAppareil", "Pas d'appareil à soi", "NO_DEVICE"),

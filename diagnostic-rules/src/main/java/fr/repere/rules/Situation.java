@@ -78,6 +78,10 @@ public final class Situation {
         return values[Critere.LECTURE_OU_LANGUE.ordinal()];
     }
 
+    public String getGeneVueOuMains() {
+        return values[Critere.GENE_VUE_OU_MAINS.ordinal()];
+    }
+
     public String getDifficulteLecture() {
         return values[Critere.DIFFICULTE_LECTURE.ordinal()];
     }

@@ -41,7 +41,7 @@ class DroolsOrientationPolicyTest {
             try (DroolsOrientationPolicy policy = new DroolsOrientationPolicy(DroolsOrientationPolicy.class.getClassLoader())) {
                 OrientationDecision decision = policy.orient(Fixtures.profile(AUTONOMOUS, FRAGILE, AUTONOMOUS, AUTONOMOUS));
                 assertEquals(Orientation.TRAIN, decision.primary());
-                assertEquals("1.0.0", decision.rulesetVersion());
+                assertEquals("1.1.0", decision.rulesetVersion());
             }
         } finally {
             thread.setContextClassLoader(previous);

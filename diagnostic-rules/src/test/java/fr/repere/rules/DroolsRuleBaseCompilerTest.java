@@ -22,9 +22,9 @@ class DroolsRuleBaseCompilerTest {
 
     @Test
     void theShippedTablesGiveTheKjarPolicy() {
-        assertEquals("1.0.0", compiler.shippedVersion());
+        assertEquals("1.1.0", compiler.shippedVersion());
         assertEquals(DroolsRuleBaseCompiler.SHIPPED_TABLES, java.util.List.copyOf(compiler.shippedTables().keySet()));
-        OrientationPolicy policy = compiler.compile("1.0.0", compiler.shippedTables());
+        OrientationPolicy policy = compiler.compile("1.1.0", compiler.shippedTables());
         assertInstanceOf(DroolsOrientationPolicy.class, policy);
     }
 
@@ -56,7 +56,7 @@ class DroolsRuleBaseCompilerTest {
         RulesetProblem typo = e.problems().stream().filter(p -> p.message().contains("« Oui »")).findFirst().orElseThrow();
         assertEquals("orientation-principale.drl.xlsx", typo.file());
         assertEquals("Table", typo.sheet());
-        assertEquals(30, typo.row()); // P13 sits two rows lower since P24 and P25 were added after P09
+        assertEquals(32, typo.row()); // P13 sits four rows lower: P24, P25 then P26 after P09, P27 after P07
         assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("Aucune ligne de la table d'orientation principale")),
                 e.problems()::toString);
     }

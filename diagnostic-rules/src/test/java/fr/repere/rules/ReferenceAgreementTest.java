@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class ReferenceAgreementTest {
 
     static final List<String> PRIMARY_FLAGS = List.of("URGENT_PROCEDURE", "PENDING_PROCEDURE", "HAPPY_NON_USER",
-            "PREFERS_DELEGATION", "FEARS_ONLINE", "NO_HELPER", "DISABILITY_COGNITIVE", "READING_DIFFICULTY", "LANGUAGE_BARRIER");
+            "PREFERS_DELEGATION", "FEARS_ONLINE", "NO_HELPER", "DISABILITY_COGNITIVE", "READING_DIFFICULTY", "LANGUAGE_BARRIER",
+            "DISABILITY_VISUAL", "DISABILITY_MOTOR");
     static final List<String> ALL_FLAGS = List.of("PENDING_PROCEDURE", "URGENT_PROCEDURE", "READING_DIFFICULTY", "LANGUAGE_BARRIER",
             "NO_DEVICE", "NO_INTERNET", "NO_EMAIL", "NO_FRANCECONNECT", "DATA_RUNS_OUT", "PREPAID_PHONE_ONLY", "NO_BANK_ACCOUNT",
             "BUDGET_DIFFICULTY", "DISABILITY_VISUAL", "DISABILITY_HEARING", "DISABILITY_MOTOR", "DISABILITY_COGNITIVE", "NO_HELPER",
@@ -34,7 +35,7 @@ class ReferenceAgreementTest {
     @Test
     void agreeOnEveryLevelCombinationTimesEverySubsetOfThePrimaryFlags() {
         List<Profile> profiles = Fixtures.allProfiles(PRIMARY_FLAGS);
-        assertEquals(625 * 512, profiles.size());
+        assertEquals(625 * 2048, profiles.size());
         Set<Orientation> seen = compare(profiles);
         assertEquals(Set.of(Orientation.values()), seen);
     }

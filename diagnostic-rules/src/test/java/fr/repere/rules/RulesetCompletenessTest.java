@@ -23,10 +23,11 @@ class RulesetCompletenessTest {
         Report report = RulesetCompleteness.check(Fixtures.policy().rules());
 
         assertTrue(report.isComplete(), report::toString);
-        assertEquals(List.of("DISABILITY_COGNITIVE", "FEARS_ONLINE", "HAPPY_NON_USER", "LANGUAGE_BARRIER", "NO_HELPER",
-                "PENDING_PROCEDURE", "PREFERS_DELEGATION", "QUARTERLY_DECLARATION", "READING_DIFFICULTY", "URGENT_PROCEDURE"),
+        assertEquals(List.of("DISABILITY_COGNITIVE", "DISABILITY_MOTOR", "DISABILITY_VISUAL", "FEARS_ONLINE", "HAPPY_NON_USER",
+                "LANGUAGE_BARRIER", "NO_HELPER", "PENDING_PROCEDURE", "PREFERS_DELEGATION", "QUARTERLY_DECLARATION",
+                "READING_DIFFICULTY", "URGENT_PROCEDURE"),
                 report.flags(), "flags found in the primary and mandate-duration rows");
-        assertEquals(625L * 1024, report.profiles());
+        assertEquals(625L * 4096, report.profiles());
     }
 
     @Test

@@ -18,7 +18,7 @@ class TableCompilerTest {
     @Test
     void theShippedTablesCompiledAtRunTimeDecideLikeTheKjar() {
         try (TableCompiler.Compiled compiled = TableCompiler.compile(Fixtures.shippedTables(), getClass().getClassLoader());
-             OrientationRules rules = new OrientationRules(compiled.kieBase(), "1.0.0")) {
+             OrientationRules rules = new OrientationRules(compiled.kieBase(), "1.1.0")) {
             assertEquals(Fixtures.ruleNames(Fixtures.policy().rules().kieBase()), Fixtures.ruleNames(compiled.kieBase()));
             List<Profile> sample = Fixtures.allProfiles(List.of("URGENT_PROCEDURE", "PENDING_PROCEDURE", "NO_DEVICE",
                     "DISABILITY_HEARING", "QUARTERLY_DECLARATION"));

@@ -30,7 +30,7 @@ import static fr.repere.scoring.Level.SUPPORTED;
 import static fr.repere.scoring.Level.VERY_FAR;
 
 /**
- * The shipped decision tables (version 1.0.0) written by hand in plain Java, as an oracle for the
+ * The shipped decision tables (version 1.1.0) written by hand in plain Java, as an oracle for the
  * Drools rule base (same answers on every enumerated profile) and as the baseline of the
  * benchmark. Written from the tables as a priority list of if/else (first match wins), which is
  * a different formulation than the tables' mutually exclusive rows: agreeing on every profile also
@@ -122,6 +122,8 @@ public final class ReferenceOrientation {
         boolean delegation = p.hasFlag("PREFERS_DELEGATION");
         boolean cognitive = p.hasFlag("DISABILITY_COGNITIVE");
         boolean readingOrLanguage = p.hasFlag("READING_DIFFICULTY") || p.hasFlag("LANGUAGE_BARRIER");
+        boolean visionOrHands = p.hasFlag("DISABILITY_VISUAL") || p.hasFlag("DISABILITY_MOTOR");
+        boolean lowMotivation = p.getMotivation() == FRAGILE || p.getMotivation() == VERY_FAR;
         if (c == AUTONOMOUS) {
             return "P01-CompetencesAutonomes";
         }
@@ -133,15 +135,21 @@ public final class ReferenceOrientation {
                 return "P03-UrgentCompetencesTresEloignees";
             }
             if (c == FRAGILE) {
-                return cognitive ? "P04-UrgentFragileTroublesCognitifs"
-                        : readingOrLanguage ? "P05-UrgentFragileLectureOuLangue"
-                        : delegation ? "P06-UrgentFragilePrefereDelegation"
-                        : "P07-UrgentFragileFaireAvec";
+                if (cognitive) {
+                    return "P04-UrgentFragileTroublesCognitifs";
+                }
+                if (delegation) {
+                    return readingOrLanguage ? "P05-UrgentFragileLectureOuLangue" : "P06-UrgentFragilePrefereDelegation";
+                }
+                return readingOrLanguage ? "P27-UrgentFragileLectureOuLangueFaireAvec" : "P07-UrgentFragileFaireAvec";
             }
             if (c == SUPPORTED) {
                 return "P08-UrgentAvecAppuiFaireAvec";
             }
-            return p.getAccess() == VERY_FAR ? "P25-UrgentSansAccesNonEvalue" : "P24-UrgentNonEvalueAvecAcces";
+            if (p.getAccess() != VERY_FAR) {
+                return "P24-UrgentNonEvalueAvecAcces";
+            }
+            return delegation ? "P25-UrgentSansAccesNonEvalue" : "P26-UrgentSansAccesNonEvalueFaireAvec";
         }
         if (c == NOT_ASSESSED || c == VERY_FAR) {
             if (none) {
@@ -159,9 +167,6 @@ public final class ReferenceOrientation {
         if (p.getAccess() == VERY_FAR) {
             return "P14-SansAcces";
         }
-        if (readingOrLanguage) {
-            return "P15-LectureOuLangue";
-        }
         if (delegation) {
             return "P16-PrefereDelegation";
         }
@@ -169,13 +174,13 @@ public final class ReferenceOrientation {
             return "P17-PeurInternet";
         }
         if (c == SUPPORTED) {
-            return "P18-AvecAppuiFormer";
+            return visionOrHands ? "P28-AvecAppuiGeneVueOuMainsFaireAvec" : "P18-AvecAppuiFormer";
         }
         if (cognitive) {
             return "P19-FragileTroublesCognitifs";
         }
-        if (p.getMotivation() == FRAGILE || p.getMotivation() == VERY_FAR) {
-            return "P20-FragileMotivationFaible";
+        if (lowMotivation) {
+            return readingOrLanguage ? "P15-LectureOuLangue" : "P20-FragileMotivationFaible";
         }
         boolean noHelper = p.hasFlag("NO_HELPER");
         if (later && noHelper) {

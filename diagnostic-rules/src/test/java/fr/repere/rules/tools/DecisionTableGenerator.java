@@ -113,6 +113,7 @@ public final class DecisionTableGenerator {
                 Col.ouiNon("sansAide", "Personne pour l'aider"),
                 Col.ouiNon("troublesCognitifs", "Gêne pour se concentrer, retenir, comprendre"),
                 Col.ouiNon("lectureOuLangue", "Lit difficilement ou maîtrise mal le français"),
+                Col.ouiNon("geneVueOuMains", "Gêne pour voir l'écran, ou pour les mains et les déplacements"),
                 Col.action("insert(resultat.orienter(drools.getRule(), \"$param\"));", "Orientation proposée", 16, "Orientations"),
                 Col.explanation("orientation-principale"));
         String sf = "Autonome avec appui, Fragile";
@@ -120,84 +121,100 @@ public final class DecisionTableGenerator {
         String lowMot = "Fragile, Très éloigné";
         String okMot = "Autonome, Autonome avec appui, Non évalué";
         String laterOrNone = LATER + ", " + NONE;
-        //            name                                        démarche compét.  accès  motiv. heureux délég. peur sansAide cognitif lect. orientation
+        //            name                                        démarche compét.  accès  motiv. heureux délég. peur sansAide cognitif lect. vue/mains orientation
         List<List<String>> rows = List.of(
-                row("P01-CompetencesAutonomes", "", "Autonome", "", "", "", "", "", "", "", "", "Autonome",
+                row("P01-CompetencesAutonomes", "", "Autonome", "", "", "", "", "", "", "", "", "", "Autonome",
                         "Compétences numériques « {compétences} » : la personne peut faire ses démarches en ligne seule. "
                                 + "Lui indiquer les services utiles ; les actions complémentaires lèvent les autres freins (équipement, connexion, banque)."),
-                row("P02-ChoixSansInternetRespecte", NONE, "Autonome avec appui, Fragile, Très éloigné, Non évalué", "", "", "oui", "", "", "", "", "", "Autonome",
+                row("P02-ChoixSansInternetRespecte", NONE, "Autonome avec appui, Fragile, Très éloigné, Non évalué", "", "", "oui", "", "", "", "", "", "", "Autonome",
                         "La personne dit bien se passer d'internet et n'a aucune démarche en ligne à faire : son choix est respecté, "
                                 + "pas de formation imposée. L'informer simplement des lieux d'aide proches, au cas où."),
-                row("P03-UrgentCompetencesTresEloignees", URG, "Très éloigné", "", "", "", "", "", "", "", "", "Faire à la place",
+                row("P03-UrgentCompetencesTresEloignees", URG, "Très éloigné", "", "", "", "", "", "", "", "", "", "Faire à la place",
                         "Une démarche en ligne doit être faite dans moins d'un mois et les compétences numériques sont « {compétences} » : "
                                 + "aucune autonomie n'est réaliste à temps. La faire à sa place, sous mandat et jamais avec son mot de passe, "
                                 + "en lui montrant chaque étape ; puis l'orienter vers un médiateur numérique pour que la suivante se fasse avec elle."),
-                row("P04-UrgentFragileTroublesCognitifs", URG, "Fragile", "", "", "", "", "", "", "oui", "", "Faire à la place",
+                row("P04-UrgentFragileTroublesCognitifs", URG, "Fragile", "", "", "", "", "", "", "oui", "", "", "Faire à la place",
                         "Démarche urgente, compétences « {compétences} » et gêne pour se concentrer, retenir ou comprendre : la faire à sa place, "
                                 + "sous mandat, évite une rupture de droits. Ensuite, un médiateur formé à ce handicap l'aide à reprendre la main sur ce qu'elle peut faire."),
-                row("P05-UrgentFragileLectureOuLangue", URG, "Fragile", "", "", "", "", "", "", "non", "oui", "Faire à la place",
-                        "Démarche urgente, compétences « {compétences} » et lecture ou français difficiles : les formulaires en ligne ne seront pas "
-                                + "maîtrisés à temps. La faire à sa place sous mandat en lui expliquant chaque étape ; ensuite cours de français ou "
-                                + "accompagnement à l'écrit, et médiateur numérique pour faire avec elle."),
-                row("P06-UrgentFragilePrefereDelegation", URG, "Fragile", "", "", "", "oui", "", "", "non", "non", "Faire à la place",
+                row("P05-UrgentFragileLectureOuLangue", URG, "Fragile", "", "", "", "oui", "", "", "non", "oui", "", "Faire à la place",
+                        "Démarche urgente, compétences « {compétences} », lecture ou français difficiles, et la personne préfère qu'on fasse à sa "
+                                + "place : les formulaires en ligne ne seront pas maîtrisés à temps. La faire à sa place sous mandat en lui expliquant "
+                                + "chaque étape ; ensuite cours de français ou accompagnement à l'écrit, et médiateur numérique pour faire avec elle."),
+                row("P06-UrgentFragilePrefereDelegation", URG, "Fragile", "", "", "", "oui", "", "", "non", "non", "", "Faire à la place",
                         "Démarche urgente, compétences « {compétences} » et la personne préfère qu'on fasse à sa place : le faire pour cette fois, "
                                 + "sous mandat limité dans le temps, en la faisant participer (elle garde ses papiers et valide). Proposer ensuite un médiateur numérique."),
-                row("P07-UrgentFragileFaireAvec", URG, "Fragile", "", "", "", "non", "", "", "non", "non", "Faire avec",
+                row("P07-UrgentFragileFaireAvec", URG, "Fragile", "", "", "", "non", "", "", "non", "non", "", "Faire avec",
                         "Démarche urgente et compétences « {compétences} » : un médiateur numérique (France Services, conseiller numérique, "
                                 + "Point numérique CAF) peut faire la démarche avec la personne dans le mois, sans la faire à sa place. Prendre rendez-vous tout de suite."),
-                row("P08-UrgentAvecAppuiFaireAvec", URG, "Autonome avec appui", "", "", "", "", "", "", "", "", "Faire avec",
+                row("P27-UrgentFragileLectureOuLangueFaireAvec", URG, "Fragile", "", "", "", "non", "", "", "non", "oui", "", "Faire avec",
+                        "Démarche urgente, compétences « {compétences} » et lecture ou français difficiles, mais la personne ne demande pas qu'on fasse "
+                                + "à sa place : un médiateur numérique d'un lieu qui accueille les personnes qui lisent difficilement ou parlent peu le français "
+                                + "(supports oraux, interprète) fait la démarche avec elle dans le mois ; il lit et écrit avec elle, elle comprend et valide. "
+                                + "Prendre rendez-vous tout de suite ; en parallèle, cours de français ou accompagnement à l'écrit."),
+                row("P08-UrgentAvecAppuiFaireAvec", URG, "Autonome avec appui", "", "", "", "", "", "", "", "", "", "Faire avec",
                         "Démarche urgente et compétences « {compétences} » : pas le temps d'un parcours d'ateliers ; un médiateur numérique apporte "
                                 + "l'appui nécessaire pour cette démarche. Les ateliers viendront ensuite."),
-                row("P09-NonEvalueAvecDemarche", LATER, "Non évalué", "", "", "", "", "", "", "", "", "Faire avec",
+                row("P09-NonEvalueAvecDemarche", LATER, "Non évalué", "", "", "", "", "", "", "", "", "", "Faire avec",
                         "Une démarche en ligne est à faire et les compétences numériques n'ont pas pu être évaluées : un médiateur numérique fait la "
                                 + "démarche avec la personne et voit ce qu'elle sait faire. Refaire le diagnostic ensuite."),
-                row("P24-UrgentNonEvalueAvecAcces", URG, "Non évalué", "Autonome, Autonome avec appui, Fragile, Non évalué", "", "", "", "", "", "", "", "Faire avec",
+                row("P24-UrgentNonEvalueAvecAcces", URG, "Non évalué", "Autonome, Autonome avec appui, Fragile, Non évalué", "", "", "", "", "", "", "", "", "Faire avec",
                         "Une démarche en ligne doit être faite dans moins d'un mois et les compétences numériques n'ont pas pu être évaluées : "
                                 + "un médiateur numérique fait la démarche avec la personne dans le mois et voit ce qu'elle sait faire. Refaire le diagnostic ensuite."),
-                row("P25-UrgentSansAccesNonEvalue", URG, "Non évalué", "Très éloigné", "", "", "", "", "", "", "", "Faire à la place",
-                        "Une démarche en ligne doit être faite dans moins d'un mois et la personne n'a ni appareil ni connexion à elle (accès « {accès} ») : "
-                                + "aucune autonomie n'est réaliste à temps. La faire à sa place, sous mandat et jamais avec son mot de passe, en lui montrant "
+                row("P25-UrgentSansAccesNonEvalue", URG, "Non évalué", "Très éloigné", "", "", "oui", "", "", "", "", "", "Faire à la place",
+                        "Une démarche en ligne doit être faite dans moins d'un mois, la personne n'a ni appareil ni connexion à elle (accès « {accès} ») "
+                                + "et préfère qu'on fasse à sa place : la faire pour cette fois, sous mandat et jamais avec son mot de passe, en lui montrant "
                                 + "chaque étape ; en parallèle, équipement et connexion à prix solidaire, puis un médiateur numérique pour que la suivante se fasse avec elle."),
-                row("P10-TresEloigneTroublesCognitifsDemarchePrevue", LATER, "Très éloigné", "", "", "", "", "", "", "oui", "", "Faire à la place",
+                row("P26-UrgentSansAccesNonEvalueFaireAvec", URG, "Non évalué", "Très éloigné", "", "", "non", "", "", "", "", "", "Faire avec",
+                        "Une démarche en ligne doit être faite dans moins d'un mois et la personne n'a ni appareil ni connexion à elle (accès « {accès} »), "
+                                + "mais elle ne demande pas qu'on fasse à sa place : le lieu de médiation (France Services, conseiller numérique, Point numérique "
+                                + "CAF) fournit le poste et la connexion, et un médiateur numérique fait la démarche avec elle dans le mois en voyant ce qu'elle "
+                                + "sait faire. Prendre rendez-vous tout de suite ; en parallèle, équipement et connexion à prix solidaire."),
+                row("P10-TresEloigneTroublesCognitifsDemarchePrevue", LATER, "Très éloigné", "", "", "", "", "", "", "oui", "", "", "Faire à la place",
                         "Compétences « {compétences} » et gêne pour se concentrer, retenir ou comprendre : apprendre cette démarche n'est pas réaliste, "
                                 + "même d'ici l'échéance. La faire à sa place sous mandat, avec elle à côté ; un médiateur formé à ce handicap l'aide à garder "
                                 + "la main sur ce qu'elle peut faire, et le mandat est revu à son terme."),
-                row("P11-TresEloigneDemarchePrevue", LATER, "Très éloigné", "", "", "", "", "", "", "non", "", "Faire avec",
+                row("P11-TresEloigneDemarchePrevue", LATER, "Très éloigné", "", "", "", "", "", "", "non", "", "", "Faire avec",
                         "Une démarche est à faire dans plus d'un mois et les compétences numériques sont « {compétences} » : le temps permet de la faire "
                                 + "avec un médiateur numérique, à son rythme, plutôt qu'à sa place."),
-                row("P12-TresEloigneOuNonEvalueSansDemarche", NONE, "Très éloigné, Non évalué", "", "", "non", "", "", "", "", "", "Faire avec",
+                row("P12-TresEloigneOuNonEvalueSansDemarche", NONE, "Très éloigné, Non évalué", "", "", "non", "", "", "", "", "", "", "Faire avec",
                         "Compétences numériques « {compétences} », sans démarche en cours : un médiateur numérique aide la personne à prendre en main "
                                 + "les usages du quotidien avant d'envisager une formation."),
-                row("P13-SePasseDInternetMaisDemarche", LATER, sf, "", "", "oui", "", "", "", "", "", "Faire avec",
+                row("P13-SePasseDInternetMaisDemarche", LATER, sf, "", "", "oui", "", "", "", "", "", "", "Faire avec",
                         "La personne se passe volontiers d'internet mais a une démarche à faire : pas de formation imposée ; un médiateur numérique "
                                 + "fait cette démarche avec elle."),
-                row("P14-SansAcces", laterOrNone, sf, "Très éloigné", "", "non", "", "", "", "", "", "Faire avec",
+                row("P14-SansAcces", laterOrNone, sf, "Très éloigné", "", "non", "", "", "", "", "", "", "Faire avec",
                         "Accès au numérique « {accès} » (pas d'appareil ou pas de connexion) et compétences « {compétences} » : un lieu de médiation offre "
                                 + "un poste, une connexion et un médiateur qui fait avec la personne, en attendant qu'elle soit équipée."),
-                row("P15-LectureOuLangue", laterOrNone, sf, notVeryFar, "", "non", "", "", "", "", "oui", "Faire avec",
-                        "Lecture ou français difficiles et compétences « {compétences} » : les ateliers reposent sur l'écrit ; un médiateur numérique, "
-                                + "avec un interprète ou des supports adaptés, fait avec la personne, en parallèle d'un cours de français ou d'un accompagnement à l'écrit."),
-                row("P16-PrefereDelegation", laterOrNone, sf, notVeryFar, "", "non", "oui", "", "", "", "non", "Faire avec",
+                row("P15-LectureOuLangue", laterOrNone, "Fragile", notVeryFar, lowMot, "non", "non", "non", "", "non", "oui", "", "Faire avec",
+                        "Compétences « {compétences} », motivation « {motivation} » et lecture ou français difficiles : un parcours d'ateliers risque "
+                                + "d'être abandonné ; un médiateur numérique, avec un interprète ou des supports adaptés, fait d'abord avec la personne, sur ce "
+                                + "qui lui est utile, en parallèle d'un cours de français ou d'un accompagnement à l'écrit."),
+                row("P16-PrefereDelegation", laterOrNone, sf, notVeryFar, "", "non", "oui", "", "", "", "", "", "Faire avec",
                         "La personne préfère qu'on fasse à sa place, mais rien n'est urgent : un médiateur numérique fait avec elle, pour qu'elle gagne "
                                 + "en assurance plutôt qu'en dépendance."),
-                row("P17-PeurInternet", laterOrNone, sf, notVeryFar, "", "non", "non", "oui", "", "", "non", "Faire avec",
+                row("P17-PeurInternet", laterOrNone, sf, notVeryFar, "", "non", "non", "oui", "", "", "", "", "Faire avec",
                         "La personne a peur d'internet (erreurs, arnaques) : un médiateur numérique la rassure en faisant avec elle, avant de lui "
                                 + "proposer des ateliers."),
-                row("P18-AvecAppuiFormer", laterOrNone, "Autonome avec appui", notVeryFar, "", "non", "non", "non", "", "", "non", "Former",
+                row("P18-AvecAppuiFormer", laterOrNone, "Autonome avec appui", notVeryFar, "", "non", "non", "non", "", "", "", "non", "Former",
                         "Compétences « {compétences} » : quelques ateliers ciblés sur ses démarches suffiront à rendre la personne autonome."),
-                row("P19-FragileTroublesCognitifs", laterOrNone, "Fragile", notVeryFar, "", "non", "non", "non", "", "oui", "non", "Faire avec",
+                row("P28-AvecAppuiGeneVueOuMainsFaireAvec", laterOrNone, "Autonome avec appui", notVeryFar, "", "non", "non", "non", "", "", "", "oui", "Faire avec",
+                        "Compétences « {compétences} » et gêne pour voir l'écran, ou pour les mains et les déplacements : la personne sait faire ; ce qui "
+                                + "l'arrête tient surtout à l'accessibilité des sites (images à recopier, PDF, longs formulaires) et à la fatigue, qu'un atelier "
+                                + "ne lève pas, et s'y rendre est souvent difficile. Un médiateur numérique d'un lieu adapté fait avec elle les étapes qui "
+                                + "bloquent, sur place ou à distance."),
+                row("P19-FragileTroublesCognitifs", laterOrNone, "Fragile", notVeryFar, "", "non", "non", "non", "", "oui", "", "", "Faire avec",
                         "Compétences « {compétences} » et gêne pour se concentrer, retenir ou comprendre : un médiateur numérique fait avec la personne, "
                                 + "à son rythme ; un atelier collectif risquerait de la mettre en échec."),
-                row("P20-FragileMotivationFaible", laterOrNone, "Fragile", notVeryFar, lowMot, "non", "non", "non", "", "non", "non", "Faire avec",
+                row("P20-FragileMotivationFaible", laterOrNone, "Fragile", notVeryFar, lowMot, "non", "non", "non", "", "non", "non", "", "Faire avec",
                         "Compétences « {compétences} » et motivation « {motivation} » : une formation risque d'être abandonnée ; un médiateur numérique "
                                 + "fait d'abord avec la personne, sur ce qui lui est utile."),
-                row("P21-FragileDemarcheSansAide", LATER, "Fragile", notVeryFar, okMot, "non", "non", "non", "oui", "non", "non", "Faire avec",
+                row("P21-FragileDemarcheSansAide", LATER, "Fragile", notVeryFar, okMot, "non", "non", "non", "oui", "non", "", "", "Faire avec",
                         "Compétences « {compétences} », une démarche à faire et personne pour l'aider : un médiateur numérique fait cette démarche avec "
                                 + "elle ; des ateliers ensuite."),
-                row("P22-FragileFormer", laterOrNone, "Fragile", notVeryFar, okMot, "non", "non", "non", "non", "non", "non", "Former",
+                row("P22-FragileFormer", laterOrNone, "Fragile", notVeryFar, okMot, "non", "non", "non", "non", "non", "", "", "Former",
                         "Compétences « {compétences} » et motivation « {motivation} » : un parcours d'ateliers (les bases, puis les démarches) permettra "
                                 + "à la personne de gagner en autonomie."),
-                row("P23-FragileSansDemarcheSansAideFormer", NONE, "Fragile", notVeryFar, okMot, "non", "non", "non", "oui", "non", "non", "Former",
+                row("P23-FragileSansDemarcheSansAideFormer", NONE, "Fragile", notVeryFar, okMot, "non", "non", "non", "oui", "non", "", "", "Former",
                         "Compétences « {compétences} », aucune démarche pressante et personne pour l'aider : des ateliers sont le meilleur moyen de ne "
                                 + "plus dépendre de personne."));
         Block block = new Block("RuleTable OrientationPrincipale", "Orientation principale",
