@@ -22,4 +22,12 @@ public interface RuleBaseCompiler {
      * @throws InvalidRulesetException with every problem found, located as precisely as possible
      */
     OrientationPolicy compile(String version, Map<String, byte[]> tables);
+
+    /**
+     * Loads tables that already passed {@link #compile} (a stored version being activated):
+     * compiled again, without repeating the completeness check, which takes seconds.
+     */
+    default OrientationPolicy load(String version, Map<String, byte[]> tables) {
+        return compile(version, tables);
+    }
 }

@@ -72,6 +72,16 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
      */
     @Override
     public OrientationPolicy compile(String version, Map<String, byte[]> tables) {
+        return compile(version, tables, true);
+    }
+
+    /** Tables that passed {@link #compile} before: compiled again, the completeness check skipped. */
+    @Override
+    public OrientationPolicy load(String version, Map<String, byte[]> tables) {
+        return compile(version, tables, false);
+    }
+
+    private OrientationPolicy compile(String version, Map<String, byte[]> tables, boolean checkCompleteness) {
         Objects.requireNonNull(version, "version");
         if (version.equals(shippedVersion()) && sameAsShipped(tables)) {
             return shippedPolicy();
@@ -94,8 +104,8 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
             throw new InvalidRulesetException(problems);
         }
         OrientationRules rules = new OrientationRules(compiled.kieBase(), version);
-        RulesetCompleteness.Report report = RulesetCompleteness.check(rules);
-        if (!report.isComplete()) {
+        RulesetCompleteness.Report report = checkCompleteness ? RulesetCompleteness.check(rules) : null;
+        if (report != null && !report.isComplete()) {
             for (RulesetCompleteness.Problem problem : report.problems()) {
                 TableCompiler.Location at = problem.rows().isEmpty() ? null : rows.get(problem.rows().get(0));
                 String file = at != null ? at.file() : SHIPPED_TABLES.get(0);

@@ -88,7 +88,8 @@ public class RuleBaseInForce implements OrientationPolicy {
                 return new Loaded(l.version(), l.policy(), now);
             }
             LOG.info(() -> "Orientation rules now in force: version " + inForce.getKey());
-            return new Loaded(inForce.getKey(), compiler.compile(inForce.getKey(), inForce.getValue()), now);
+            // stored versions were checked at upload: load without repeating the completeness check
+            return new Loaded(inForce.getKey(), compiler.load(inForce.getKey(), inForce.getValue()), now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read the ruleset in force, keeping version " + l.version(), e);
             return new Loaded(l.version(), l.policy(), now);
