@@ -46,6 +46,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(configuration(home, port, false).build());
             db.start();
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
+            if (!server.adminCanLogIn()) {
+                // the administrator was lost (a server killed before it wrote its grant tables): create it again
+                db.stop();
+                bootstrap(home, port);
+                db.start();
+            }
             server.prepare(appUser, appPassword);
             return server;
         } catch (ManagedProcessException e) {
@@ -70,6 +76,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 s.execute("CREATE USER IF NOT EXISTS '" + ADMIN + "'@'" + host + "' IDENTIFIED BY '" + ADMIN_PASSWORD + "'");
                 s.execute("GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'" + host + "' WITH GRANT OPTION");
             }
+            s.execute("FLUSH TABLES"); // the grant tables are Aria tables: write them before the server stops
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the MariaDB administrator", e);
         } finally {
@@ -97,6 +104,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findFirst().isEmpty();
+        }
+    }
+
+    private boolean adminCanLogIn() {
+        try (Connection c = DriverManager.getConnection(rootUrl(), ADMIN, ADMIN_PASSWORD)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 
