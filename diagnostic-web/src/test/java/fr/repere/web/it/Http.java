@@ -59,37 +59,25 @@ final class Http {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) {
-        if (csrf != null) {
-            request.setHeader("X-CSRF-Token", csrf);
-        }
-        try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(), true);
     }
 
     /** Sends with the session cookie but without the anti-CSRF token, as a forged cross-site request would. */
     static HttpResponse<String> sendWithoutToken(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, HttpResponse.BodyHandlers.ofString(), false);
     }
 
     static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
-        if (csrf != null) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray(), true);
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body,
+                                                boolean withToken) {
+        if (withToken && csrf != null) {
             request.setHeader("X-CSRF-Token", csrf);
         }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
