@@ -21,8 +21,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,7 +61,7 @@ public class Diagnostic {
 
     /** UTC. */
     @Column(name = "taken_at", nullable = false)
-    private LocalDateTime takenAt;
+    private Instant takenAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "primary_orientation", length = 16, nullable = false)
@@ -114,7 +112,7 @@ public class Diagnostic {
 
     /** UTC; null until the worker decides. */
     @Column(name = "decided_at")
-    private LocalDateTime decidedAt;
+    private Instant decidedAt;
 
     protected Diagnostic() {
         // for JPA
@@ -129,7 +127,7 @@ public class Diagnostic {
         d.caseRef = caseRef;
         d.questionnaireVersion = questionnaireVersion;
         d.rulesetVersion = decision.rulesetVersion();
-        d.takenAt = LocalDateTime.ofInstant(takenAt.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        d.takenAt = takenAt.truncatedTo(ChronoUnit.MILLIS);
         d.primaryOrientation = decision.primary();
         d.answers.addAll(AnswerLine.linesOf(answers));
         card.all().forEach(s -> d.scores.add(new ScoreLine(s)));
@@ -158,14 +156,14 @@ public class Diagnostic {
         finalActions.addAll(chosenActions);
         overridden = departs;
         overrideReason = why == null || why.isEmpty() ? null : why;
-        decidedAt = LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        decidedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return decision().orElseThrow();
     }
 
     /** The worker's decision, once made. */
     public Optional<WorkerDecision> decision() {
         return decidedAt == null ? Optional.empty() : Optional.of(new WorkerDecision(finalOrientation, finalActions,
-                overridden, overrideReason, decidedAt.toInstant(ZoneOffset.UTC)));
+                overridden, overrideReason, decidedAt));
     }
 
     /** The rule base's proposal, as it was made. */
@@ -202,7 +200,7 @@ public class Diagnostic {
     }
 
     public Instant takenAt() {
-        return takenAt.toInstant(ZoneOffset.UTC);
+        return takenAt;
     }
 
     public Orientation primaryOrientation() {

@@ -15,8 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,11 +48,11 @@ public class Draft {
 
     /** UTC. */
     @Column(name = "started_at", nullable = false)
-    private LocalDateTime startedAt;
+    private Instant startedAt;
 
     /** UTC. */
     @Column(name = "updated_at", nullable = false)
-    private LocalDateTime updatedAt;
+    private Instant updatedAt;
 
     /** Optimistic lock: two devices saving the same draft at once cannot lose an answer silently. */
     @Version
@@ -138,14 +136,14 @@ public class Draft {
     }
 
     public Instant startedAt() {
-        return startedAt.toInstant(ZoneOffset.UTC);
+        return startedAt;
     }
 
     public Instant updatedAt() {
-        return updatedAt.toInstant(ZoneOffset.UTC);
+        return updatedAt;
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    private static Instant utc(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -12,8 +12,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -32,7 +30,7 @@ public class JournalEntry {
 
     /** UTC. */
     @Column(name = "at", nullable = false, updatable = false)
-    private LocalDateTime at;
+    private Instant at;
 
     /** The agent or host system that acted; null when unknown (a refused login). */
     @Column(name = "actor", length = 64, updatable = false)
@@ -65,7 +63,7 @@ public class JournalEntry {
 
     private JournalEntry(Instant at, String actor, String actorRole, String team, JournalAction action, String dossier,
                          String target, boolean allowed) {
-        this.at = LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        this.at = at.truncatedTo(ChronoUnit.MILLIS);
         this.actor = actor;
         this.actorRole = actorRole;
         this.team = team;
@@ -114,7 +112,7 @@ public class JournalEntry {
     }
 
     public Instant at() {
-        return at.toInstant(ZoneOffset.UTC);
+        return at;
     }
 
     public String actor() {

@@ -10,8 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +37,14 @@ public class Ruleset {
 
     /** UTC. */
     @Column(name = "uploaded_at", nullable = false)
-    private LocalDateTime uploadedAt;
+    private Instant uploadedAt;
 
     @Column(name = "active", nullable = false)
     private boolean active;
 
     /** UTC; the last time it was made active. */
     @Column(name = "activated_at")
-    private LocalDateTime activatedAt;
+    private Instant activatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ruleset_file", joinColumns = @JoinColumn(name = "version"))
@@ -88,11 +86,11 @@ public class Ruleset {
     }
 
     public Instant uploadedAt() {
-        return uploadedAt.toInstant(ZoneOffset.UTC);
+        return uploadedAt;
     }
 
     public Instant activatedAt() {
-        return activatedAt == null ? null : activatedAt.toInstant(ZoneOffset.UTC);
+        return activatedAt;
     }
 
     public Map<String, byte[]> tables() {
@@ -101,7 +99,7 @@ public class Ruleset {
         return tables;
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    private static Instant utc(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }
