@@ -16,6 +16,7 @@ public final class Situation {
     private final Profile profile;
     /** Each single-valued criterion's value, computed once: the rows test them many times. */
     private final String[] values = new String[CRITERES.length];
+    private final java.util.Set<String> demarchesIndiquees;
 
     public Situation(Profile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -24,6 +25,7 @@ public final class Situation {
                 values[critere.ordinal()] = critere.valueOf(profile);
             }
         }
+        this.demarchesIndiquees = Critere.DEMARCHES_INDIQUEES.valuesOf(profile);
     }
 
     public Profile getProfile() {
@@ -139,7 +141,7 @@ public final class Situation {
     }
 
     public java.util.Set<String> getDemarchesIndiquees() {
-        return Critere.DEMARCHES_INDIQUEES.valuesOf(profile);
+        return demarchesIndiquees;
     }
 
     @Override
