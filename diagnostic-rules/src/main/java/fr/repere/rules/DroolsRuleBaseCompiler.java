@@ -89,6 +89,7 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
         List<RulesetProblem> problems = new ArrayList<>();
         tables.keySet().stream().filter(name -> !name.endsWith(".drl.xlsx")).forEach(name -> problems.add(
                 new RulesetProblem(name, null, null, null, "Le nom d'une table de décision doit finir par .drl.xlsx.")));
+        problems.addAll(TableCellCheck.check(tables));
         if (!problems.isEmpty()) {
             throw new InvalidRulesetException(problems);
         }
@@ -98,8 +99,11 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
             compiled = TableCompiler.compile(tables, classLoader);
         } catch (TableCompiler.CompilationException e) {
             for (TableCompiler.CompileProblem p : e.problems()) {
-                String where = p.rule() == null ? "" : "La ligne " + p.rule() + " ne se compile pas : ";
-                problems.add(new RulesetProblem(p.file(), p.file() == null ? null : SHEET, p.row(), null, where + p.text()));
+                // the cell check passed, so the cells hold known words: what is left is rare (a formula, a technical row)
+                String where = p.rule() == null ? "Cette table ne se compile pas" : "La ligne " + p.rule() + " ne se compile pas";
+                problems.add(new RulesetProblem(p.file(), p.file() == null ? null : SHEET, p.row(), null, where
+                        + ". Vérifiez ses cases (une valeur par case, séparées par des virgules, sans formule) et que les "
+                        + "lignes techniques grises n'ont pas été modifiées. Détail pour l'équipe technique : " + p.text()));
             }
             throw new InvalidRulesetException(problems);
         }

@@ -57,6 +57,18 @@ class DroolsRuleBaseCompilerTest {
         assertEquals("orientation-principale.drl.xlsx", typo.file());
         assertEquals("Table", typo.sheet());
         assertEquals(32, typo.row()); // P13 sits four rows lower: P24, P25 then P26 after P09, P27 after P07
+        assertEquals("G", typo.column());
+        assertEquals(1, e.problems().size(), e.problems()::toString); // found in the cells: nothing compiled
+    }
+
+    @Test
+    void aRowLeavingAGapIsRefusedWithTheProfilesItMisses() throws Exception {
+        Map<String, byte[]> tables = new LinkedHashMap<>(compiler.shippedTables());
+        tables.put("orientation-principale.drl.xlsx", TableEdits.setCell(tables.get("orientation-principale.drl.xlsx"),
+                "P13-SePasseDInternetMaisDemarche", "Se passe très bien d'internet", "non"));
+
+        InvalidRulesetException e = assertThrows(InvalidRulesetException.class, () -> compiler.compile("2026-dept-4", tables));
+
         assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("Aucune ligne de la table d'orientation principale")),
                 e.problems()::toString);
     }

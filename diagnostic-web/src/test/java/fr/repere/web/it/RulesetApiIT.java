@@ -105,12 +105,31 @@ class RulesetApiIT {
         assertEquals(422, notXlsx.statusCode(), notXlsx.body());
         assertTrue(notXlsx.body().contains(primary), notXlsx.body());
 
+        HttpResponse<String> typo = upload("typo-1", Map.of(primary, withCell(table, 17, 3, "Tres eloigne")));
+        assertEquals(422, typo.statusCode(), typo.body());
+        JsonObject where = Http.json(typo).getJsonArray("locations").getJsonObject(0);
+        assertEquals(primary, where.getString("file"));
+        assertEquals("Table", where.getString("sheet"));
+        assertEquals(18, where.getInt("row"));
+        assertEquals("D", where.getString("column"));
+        assertTrue(where.getString("detail").contains("« Tres eloigne » n'est pas une valeur possible"), typo.body());
+
         HttpResponse<String> gap = upload("gap-1", Map.of(primary, withoutLastRow(table)));
         assertEquals(422, gap.statusCode(), gap.body());
         JsonObject problem = Http.json(gap);
         assertFalse(problem.getJsonArray("locations").isEmpty(), gap.body());
 
         assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains("gap-1"), "nothing stored");
+    }
+
+    /** The decision table with one cell changed (0-based row and column, as POI counts). */
+    private static byte[] withCell(byte[] xlsx, int row, int column, String value) throws Exception {
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            wb.getSheetAt(0).getRow(row).createCell(column).setCellValue(value);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** The decision table minus its last rule row: some profiles are left without an orientation. */
