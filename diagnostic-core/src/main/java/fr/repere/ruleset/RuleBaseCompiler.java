@@ -30,4 +30,12 @@ public interface RuleBaseCompiler {
     default OrientationPolicy load(String version, Map<String, byte[]> tables) {
         return compile(version, tables);
     }
+
+    /**
+     * Frees what a policy from {@link #compile} or {@link #load} holds (a compiled rule base stays
+     * in memory otherwise), unless it is shared like the shipped rules. The policy must not be used
+     * afterwards.
+     */
+    default void release(OrientationPolicy policy) {
+    }
 }

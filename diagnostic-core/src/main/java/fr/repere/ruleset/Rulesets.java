@@ -37,7 +37,7 @@ public final class Rulesets {
         if (!problems.isEmpty()) {
             throw new InvalidRulesetException(problems);
         }
-        compiler.compile(version, tables); // throws with every compile or completeness problem
+        compiler.release(compiler.compile(version, tables)); // throws with every compile or completeness problem
         Ruleset ruleset = Ruleset.checked(version, description, tables, clock.instant());
         repository.store(ruleset);
         return ruleset;

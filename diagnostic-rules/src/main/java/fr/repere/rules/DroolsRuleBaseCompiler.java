@@ -124,6 +124,14 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
         return new CompiledPolicy(compiled, rules);
     }
 
+    /** Closes an uploaded version's rule base; the shipped policy is shared and stays open. */
+    @Override
+    public void release(OrientationPolicy policy) {
+        if (policy instanceof CompiledPolicy compiled) {
+            compiled.close();
+        }
+    }
+
     private boolean sameAsShipped(Map<String, byte[]> tables) {
         Map<String, byte[]> shippedTables = shippedTables();
         if (!shippedTables.keySet().equals(tables.keySet())) {

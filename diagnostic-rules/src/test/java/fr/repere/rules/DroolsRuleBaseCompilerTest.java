@@ -74,6 +74,22 @@ class DroolsRuleBaseCompilerTest {
     }
 
     @Test
+    void releasingFreesAnUploadButNeverTheSharedShippedRules() throws Exception {
+        OrientationPolicy shippedPolicy = compiler.compile("1.1.0", compiler.shippedTables());
+        compiler.release(shippedPolicy);
+        var someone = Fixtures.profile(Level.AUTONOMOUS, Level.AUTONOMOUS, Level.AUTONOMOUS, Level.AUTONOMOUS);
+        assertEquals("1.1.0", shippedPolicy.orient(someone).rulesetVersion());
+
+        Map<String, byte[]> tables = new LinkedHashMap<>(compiler.shippedTables());
+        tables.put("orientation-principale.drl.xlsx", TableEdits.setCell(tables.get("orientation-principale.drl.xlsx"),
+                "P01-CompetencesAutonomes", "Explication (texte montré au travailleur social)", "Autonome (version du département)."));
+        OrientationPolicy upload = compiler.load("2026-dept-5", tables);
+        assertEquals("2026-dept-5", upload.orient(someone).rulesetVersion());
+        compiler.release(upload);
+        assertThrows(RuntimeException.class, () -> upload.orient(someone));
+    }
+
+    @Test
     void aFileNotNamedDrlXlsxIsRefused() {
         Map<String, byte[]> tables = new LinkedHashMap<>(compiler.shippedTables());
         tables.put("notes.xlsx", new byte[0]);

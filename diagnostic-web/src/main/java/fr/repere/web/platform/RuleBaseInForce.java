@@ -39,6 +39,8 @@ public class RuleBaseInForce implements OrientationPolicy {
     private Clock clock;
 
     private volatile Loaded loaded;
+    /** The policy replaced at the last change: released at the next one, when no call can still be using it. */
+    private OrientationPolicy retired;
 
     private record Loaded(String version, OrientationPolicy policy, Instant checkedAt) {
     }
@@ -81,6 +83,17 @@ public class RuleBaseInForce implements OrientationPolicy {
         }
     }
 
+    /**
+     * Calls in flight may still hold the replaced policy for a few microseconds: it is released at
+     * the next change (at least {@link #RECHECK} later), so at most one old version stays in memory.
+     */
+    private void retire(OrientationPolicy replaced) {
+        if (retired != null && retired != replaced) {
+            compiler.release(retired);
+        }
+        retired = replaced;
+    }
+
     private Loaded refreshed(Loaded l, Instant now) {
         try {
             Map.Entry<String, Map<String, byte[]>> inForce = rulesets.inForce();
@@ -89,7 +102,9 @@ public class RuleBaseInForce implements OrientationPolicy {
             }
             LOG.info(() -> "Orientation rules now in force: version " + inForce.getKey());
             // stored versions were checked at upload: load without repeating the completeness check
-            return new Loaded(inForce.getKey(), compiler.load(inForce.getKey(), inForce.getValue()), now);
+            Loaded next = new Loaded(inForce.getKey(), compiler.load(inForce.getKey(), inForce.getValue()), now);
+            retire(l.policy());
+            return next;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read the ruleset in force, keeping version " + l.version(), e);
             return new Loaded(l.version(), l.policy(), now);
