@@ -78,4 +78,39 @@ public class Agent {
     public boolean demo() {
         return demo;
     }
+
+    /** A new, active account; it logs in with ProConnect, or with a password once one is set. */
+    public static Agent create(String team, Role role, String displayName, String email) {
+        if (role == Role.HOST) {
+            throw new IllegalArgumentException("a host system is not an agent");
+        }
+        Agent a = new Agent();
+        a.id = java.util.UUID.randomUUID().toString();
+        a.team = java.util.Objects.requireNonNull(team, "team");
+        a.role = java.util.Objects.requireNonNull(role, "role");
+        a.displayName = java.util.Objects.requireNonNull(displayName, "displayName").strip();
+        a.email = java.util.Objects.requireNonNull(email, "email").strip().toLowerCase(java.util.Locale.ROOT);
+        a.active = true;
+        return a;
+    }
+
+    public void reactivate() {
+        active = true;
+    }
+
+    public void assign(Role newRole, String newTeam) {
+        if (newRole == Role.HOST) {
+            throw new IllegalArgumentException("a host system is not an agent");
+        }
+        role = java.util.Objects.requireNonNull(newRole, "role");
+        team = java.util.Objects.requireNonNull(newTeam, "team");
+    }
+
+    public void setPassword(char[] password) {
+        passwordHash = Passwords.hash(password);
+    }
+
+    public String email() {
+        return email;
+    }
 }

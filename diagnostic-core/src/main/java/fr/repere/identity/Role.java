@@ -5,7 +5,9 @@ public enum Role {
     WORKER("Travailleur social"),
     TEAM_LEAD("Responsable d'équipe"),
     ANALYST("Chargé d'études (statistiques)"),
-    ADMIN("Administrateur");
+    ADMIN("Administrateur"),
+    /** Not an agent: the case-management software of an organisation, calling with its key. */
+    HOST("Logiciel métier");
 
     private final String label;
 

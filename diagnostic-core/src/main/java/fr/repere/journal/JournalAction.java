@@ -15,7 +15,12 @@ public enum JournalAction {
     CASE_EXPORT("Export des données d'une personne"),
     CASE_ERASE("Effacement des données d'une personne"),
     RETENTION_ANONYMIZE("Anonymisation après la durée de conservation"),
-    ACCESS_REFUSED("Accès refusé");
+    ACCESS_REFUSED("Accès refusé"),
+    TEAM_CREATE("Création d'une équipe"),
+    AGENT_CREATE("Création d'un compte"),
+    AGENT_CHANGE("Modification d'un compte"),
+    HOST_KEY_ISSUE("Création d'une clé de logiciel métier"),
+    HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier");
 
     private final String label;
 

@@ -96,6 +96,11 @@ public class JournalEntry {
         return new JournalEntry(at, who.id(), who.role(), who.team(), JournalAction.LOGOUT, null, null, true);
     }
 
+    /** An administrator's change (an account, a team, a host system's key); target = what changed. */
+    public static JournalEntry administration(Instant at, Actor who, JournalAction action, String target) {
+        return new JournalEntry(at, who.id(), who.role(), who.team(), action, null, target, true);
+    }
+
     /** The retention job anonymized a dossier; the actor is the system. */
     public static JournalEntry anonymized(Instant at, String dossier, String target) {
         return new JournalEntry(at, "system", null, null, JournalAction.RETENTION_ANONYMIZE, dossier, target, true);

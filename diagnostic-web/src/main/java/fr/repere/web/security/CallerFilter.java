@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Recognises the agent of the session cookie: ends a session older than 12 hours (the idle limit
- * of 30 minutes is the servlet session timeout), and refuses a state-changing request whose
+ * of 30 minutes is the servlet session timeout) or whose account was deactivated or changed, and refuses a state-changing request whose
  * {@code X-CSRF-Token} header does not echo the session's token.
  */
 @Provider
@@ -34,12 +34,19 @@ public class CallerFilter implements ContainerRequestFilter {
     @Context
     private HttpServletRequest http;
 
+    @jakarta.inject.Inject
+    private AccountStatus accounts;
+
     @Override
     public void filter(ContainerRequestContext request) {
         HttpSession session = http.getSession(false);
         Caller caller = session == null ? null : (Caller) session.getAttribute(Caller.SESSION_ATTRIBUTE);
         if (caller != null && caller.since().plus(ABSOLUTE_LIMIT).isBefore(Instant.now())) {
             session.invalidate();
+            caller = null;
+        }
+        if (caller != null && !accounts.stillValid(caller)) {
+            session.invalidate(); // deactivated or changed by an administrator: the session ends here
             caller = null;
         }
         if (caller == null) {

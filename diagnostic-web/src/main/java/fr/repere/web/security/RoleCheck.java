@@ -55,16 +55,25 @@ public class RoleCheck implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller caller)) {
+            Object principal = request.getSecurityContext().getUserPrincipal();
+            Role role;
+            JournalEntry.Actor actor;
+            if (principal instanceof Caller caller) {
+                role = caller.role();
+                actor = caller.actor();
+            } else if (principal instanceof HostSystem host) {
+                role = Role.HOST;
+                actor = host.actor();
+            } else {
                 request.abortWith(Problem.of("unauthenticated", "Connexion nécessaire", 401,
                         "Connectez-vous pour accéder à cette page.").toResponse());
                 return;
             }
-            if (!roles.contains(caller.role())) {
+            if (!roles.contains(role)) {
                 CDI.current().select(JournalWriter.class).get()
-                        .appendRegardless(JournalEntry.refused(Instant.now(), caller.actor(), JournalAction.ACCESS_REFUSED, null));
+                        .appendRegardless(JournalEntry.refused(Instant.now(), actor, JournalAction.ACCESS_REFUSED, null));
                 request.abortWith(Problem.of("forbidden", "Accès refusé", 403,
-                        "Votre rôle (" + caller.role().label() + ") ne permet pas cette action.").toResponse());
+                        "Votre rôle (" + role.label() + ") ne permet pas cette action.").toResponse());
             }
         }
     }

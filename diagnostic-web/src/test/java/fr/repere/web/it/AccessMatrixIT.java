@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class AccessMatrixIT {
 
-    private static final List<String> ROLES = List.of("anonymous", "WORKER", "TEAM_LEAD", "ANALYST", "ADMIN");
+    private static final List<String> ROLES = List.of("anonymous", "WORKER", "TEAM_LEAD", "ANALYST", "ADMIN", "HOST");
     private static final Map<String, String> LOGINS = Map.of("WORKER", TestAgents.WORKER_A, "TEAM_LEAD", TestAgents.LEAD_A,
             "ANALYST", TestAgents.ANALYST, "ADMIN", TestAgents.ADMIN);
 
@@ -71,6 +71,8 @@ class AccessMatrixIT {
             String role = ROLES.get(r);
             if (LOGINS.containsKey(role)) {
                 Http.loginAs(uri("/"), LOGINS.get(role));
+            } else if (role.equals("HOST")) {
+                Http.asHost(TestAgents.HOST_KEY);
             } else {
                 Http.anonymous();
             }
@@ -121,7 +123,7 @@ class AccessMatrixIT {
                 AccessMatrixIT.class.getResourceAsStream("/access-matrix.csv"), StandardCharsets.UTF_8))) {
             in.lines().filter(l -> !l.startsWith("#") && !l.startsWith("method;") && !l.isBlank()).forEach(line -> {
                 String[] cells = line.split(";");
-                matrix.put(cells[0] + " " + cells[1], List.of(cells).subList(2, 7));
+                matrix.put(cells[0] + " " + cells[1], List.of(cells).subList(2, 2 + ROLES.size()));
             });
         }
         return matrix;

@@ -21,6 +21,8 @@ final class Http {
             .cookieHandler(COOKIES).connectTimeout(Duration.ofSeconds(5)).build();
     /** The anti-CSRF token of the current session, sent with every request. */
     private static volatile String csrf;
+    /** A host system's key, sent as a bearer token instead of a session. */
+    private static volatile String bearer;
 
     /** Opens a session as this agent (the test password); later requests carry its cookie and token. */
     static JsonObject loginAs(URI base, String email) {
@@ -39,6 +41,13 @@ final class Http {
     static void anonymous() {
         COOKIES.getCookieStore().removeAll();
         csrf = null;
+        bearer = null;
+    }
+
+    /** Calls as a host system with this key (Authorization: Bearer), without any session. */
+    static void asHost(String key) {
+        anonymous();
+        bearer = key;
     }
 
     private Http() {
@@ -75,6 +84,9 @@ final class Http {
                                                 boolean withToken) {
         if (withToken && csrf != null) {
             request.setHeader("X-CSRF-Token", csrf);
+        }
+        if (bearer != null) {
+            request.setHeader("Authorization", "Bearer " + bearer);
         }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), body);

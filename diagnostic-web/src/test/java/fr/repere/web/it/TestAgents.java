@@ -25,6 +25,10 @@ final class TestAgents {
     static final String ADMIN = "admin@test.invalid";
     static final String WORKER_B = "travailleur.b@test.invalid";
     static final String DEMO = "demo@test.invalid";
+    /** The host-system key of the test organisation, and one of another organisation. */
+    static final String HOST_KEY = "rpk_00000000-0000-0000-0000-0000000000c1_cle-de-test-du-logiciel-metier";
+    static final String OTHER_ORGANISATION_HOST_KEY = "rpk_00000000-0000-0000-0000-0000000000c2_cle-d-une-autre-organisation";
+    static final String OTHER_ORGANISATION_AGENT = "agent-other-organisation";
 
     private TestAgents() {
     }
@@ -42,8 +46,25 @@ final class TestAgents {
             agent(c, "agent-admin", TEAM_A, Role.ADMIN, ADMIN, hash, false);
             agent(c, "agent-worker-b", TEAM_B, Role.WORKER, WORKER_B, hash, false);
             agent(c, "agent-demo", TEAM_A, Role.WORKER, DEMO, hash, true);
+            c.createStatement().execute("INSERT INTO organisation (id, name) VALUES ('org-other', 'Autre CCAS')");
+            c.createStatement().execute("INSERT INTO team (id, organisation_id, name) VALUES ('team-other', 'org-other', 'Autre équipe')");
+            agent(c, OTHER_ORGANISATION_AGENT, "team-other", Role.WORKER, "autre.organisation@test.invalid", hash, false);
+            hostKey(c, HOST_KEY, "org-test");
+            hostKey(c, OTHER_ORGANISATION_HOST_KEY, "org-other");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot seed the test agents", e);
+        }
+    }
+
+    private static void hostKey(Connection c, String key, String organisation) throws SQLException {
+        String id = key.substring(4, 40);
+        String secret = key.substring(41);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO host_credential (id, organisation_id, label, secret_sha256, "
+                + "created_at, created_by) VALUES (?, ?, 'Logiciel de test', SHA2(?, 256), UTC_TIMESTAMP(3), 'agent-admin')")) {
+            s.setString(1, id);
+            s.setString(2, organisation);
+            s.setString(3, secret);
+            s.executeUpdate();
         }
     }
 

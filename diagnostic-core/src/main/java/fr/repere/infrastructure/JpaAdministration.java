@@ -1,0 +1,66 @@
+package fr.repere.infrastructure;
+
+import fr.repere.identity.Agent;
+import fr.repere.identity.HostCredential;
+import fr.repere.identity.Team;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What an administrator manages in MariaDB: the teams, agents and host-system keys of one
+ * organisation. Every lookup is scoped to the organisation, so another one's ids are not found.
+ */
+public class JpaAdministration {
+
+    private final EntityManager em;
+
+    public JpaAdministration(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The organisation a team belongs to. */
+    public Optional<String> organisationOf(String team) {
+        return Optional.ofNullable(team).map(id -> em.find(Team.class, id)).map(Team::organisation);
+    }
+
+    public List<Team> teams(String organisation) {
+        return em.createQuery("SELECT t FROM Team t WHERE t.organisation = :org ORDER BY t.name", Team.class)
+                .setParameter("org", organisation).getResultList();
+    }
+
+    public Optional<Team> team(String organisation, String id) {
+        return Optional.ofNullable(id).map(i -> em.find(Team.class, i)).filter(t -> t.organisation().equals(organisation));
+    }
+
+    public List<Agent> agents(String organisation) {
+        return em.createQuery("SELECT a FROM Agent a, Team t WHERE a.team = t.id AND t.organisation = :org "
+                + "ORDER BY a.displayName", Agent.class).setParameter("org", organisation).getResultList();
+    }
+
+    public Optional<Agent> agent(String organisation, String id) {
+        return Optional.ofNullable(id).map(i -> em.find(Agent.class, i))
+                .filter(a -> team(organisation, a.team()).isPresent());
+    }
+
+    public boolean emailTaken(String email) {
+        return !em.createQuery("SELECT a.id FROM Agent a WHERE LOWER(a.email) = :email", String.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT)).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public List<HostCredential> hostCredentials(String organisation) {
+        return em.createQuery("SELECT c FROM HostCredential c WHERE c.organisation = :org ORDER BY c.createdAt",
+                HostCredential.class).setParameter("org", organisation).getResultList();
+    }
+
+    public Optional<HostCredential> hostCredential(String id) {
+        return Optional.ofNullable(id).map(i -> em.find(HostCredential.class, i));
+    }
+
+    public void add(Object teamAgentOrCredential) {
+        em.persist(teamAgentOrCredential);
+    }
+}

@@ -1,0 +1,93 @@
+package fr.repere.web.api.host;
+
+import fr.repere.identity.Role;
+import fr.repere.identity.Team;
+import fr.repere.infrastructure.JpaAdministration;
+import fr.repere.infrastructure.JpaDiagnosticRepository;
+import fr.repere.journal.JournalAction;
+import fr.repere.journal.JournalEntry;
+import fr.repere.web.api.Json;
+import fr.repere.web.api.JsonBodies;
+import fr.repere.web.api.diagnostic.DiagnosticView;
+import fr.repere.web.api.problem.Problem;
+import fr.repere.web.api.problem.ProblemException;
+import fr.repere.web.security.Allowed;
+import fr.repere.web.security.HostSystem;
+import fr.repere.web.security.JournalWriter;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What the case-management software of an organisation reads with its key: the diagnostics of one
+ * of its cases, in any team of that organisation. The case reference travels in the body, never
+ * in the URL; every diagnostic read is journaled with the key as actor.
+ */
+@Path("v1/host")
+@RequestScoped
+@Allowed(Role.HOST)
+@Tag(name = "Logiciel métier")
+public class HostResource {
+
+    private static final int MAX_CASE_REF = 64;
+
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    @Inject
+    private JournalWriter journal;
+
+    @Inject
+    private Clock clock;
+
+    @POST
+    @Path("case-diagnostics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Diagnostics d'un dossier du logiciel métier",
+            description = "Corps : {\"caseRef\": \"référence du dossier dans le logiciel\"}. Réservé aux clés de logiciel métier ; "
+                    + "seuls les dossiers des équipes de l'organisation de la clé sont lus.")
+    @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response caseDiagnostics(InputStream body, @Context SecurityContext security) {
+        HostSystem host = (HostSystem) security.getUserPrincipal();
+        String caseRef = body(JsonBodies.object(JsonBodies.readLimited(body)));
+        List<String> teams = new JpaAdministration(em).teams(host.organisation()).stream().map(Team::id).toList();
+        List<DiagnosticView> found = new JpaDiagnosticRepository(em).ofCase(teams, caseRef).stream().map(d -> {
+            journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.DIAGNOSTIC_READ,
+                    journal.dossier(d.team(), d.caseRef()), d.id().value()));
+            return DiagnosticView.of(d);
+        }).toList();
+        return Json.ok(found);
+    }
+
+    private static String body(jakarta.json.JsonObject json) {
+        if (json.size() == 1 && json.get("caseRef") instanceof JsonString s && !s.getString().isBlank()
+                && s.getString().length() <= MAX_CASE_REF) {
+            return s.getString();
+        }
+        throw new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
+                "Corps attendu : {\"caseRef\": \"…\"} (64 caractères au plus).")
+                .withErrors(List.of(new Problem.FieldError("/caseRef", "Référence de dossier attendue."))));
+    }
+}
