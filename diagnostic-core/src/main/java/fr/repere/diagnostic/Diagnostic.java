@@ -37,6 +37,10 @@ import java.util.Set;
  * after either changes. Created whole by {@link #record}; answers, scores and proposal never
  * change afterwards. The worker then decides ({@link #decide}): accepting the proposal, or
  * overriding it with a reason; both proposal and decision are kept.
+ *
+ * <p>When its dossier has seen no activity for the retention period, the diagnostic is
+ * {@linkplain #anonymize anonymized}: it keeps what statistics need and nothing that points to the
+ * person.
  */
 @Entity
 @Table(name = "diagnostic")
@@ -114,6 +118,10 @@ public class Diagnostic {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** UTC; set once the dossier is anonymized (retention), after which nothing links it to a person. */
+    @Column(name = "anonymized_at")
+    private Instant anonymizedAt;
+
     protected Diagnostic() {
         // for JPA
     }
@@ -144,6 +152,9 @@ public class Diagnostic {
      */
     public WorkerDecision decide(Orientation orientation, Set<ComplementaryAction> chosenActions, String reason,
                                  Instant now) {
+        if (isAnonymous()) {
+            throw new IllegalStateException("diagnostic " + id + " is anonymous: nobody decides on it any more");
+        }
         Set<ComplementaryAction> proposed = EnumSet.noneOf(ComplementaryAction.class);
         actions.forEach(a -> proposed.add(a.action));
         boolean departs = orientation != primaryOrientation || !proposed.equals(Set.copyOf(chosenActions));
@@ -158,6 +169,38 @@ public class Diagnostic {
         overrideReason = why == null || why.isEmpty() ? null : why;
         decidedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return decision().orElseThrow();
+    }
+
+    /**
+     * Removes everything that links this diagnostic to a person: the case reference, the answers
+     * (they may be sensitive: disability, language, reading) and the free-text override reason
+     * (it may name the person); the override flag stays. Dates are kept to the month only, so that
+     * they cannot be matched with an appointment in the host software. Kept for statistics: team,
+     * versions, scores and levels, the proposal and the decision. Idempotent.
+     */
+    public void anonymize(Instant now) {
+        caseRef = null;
+        answers.clear();
+        overrideReason = null;
+        takenAt = monthOf(takenAt);
+        decidedAt = decidedAt == null ? null : monthOf(decidedAt);
+        if (anonymizedAt == null) {
+            anonymizedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    public boolean isAnonymous() {
+        return anonymizedAt != null;
+    }
+
+    /** The last thing done on this diagnostic with the person: taken, or decided on. */
+    public Instant lastActivity() {
+        return decidedAt != null && decidedAt.isAfter(takenAt) ? decidedAt : takenAt;
+    }
+
+    private static Instant monthOf(Instant instant) {
+        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     /** The worker's decision, once made. */

@@ -57,6 +57,10 @@ public class JournalEntry {
     @Column(name = "allowed", nullable = false, updatable = false)
     private boolean allowed;
 
+    /** A code completing the action (the ground of an erasure); never free text. */
+    @Column(name = "detail", length = 32, updatable = false)
+    private String detail;
+
     protected JournalEntry() {
         // for JPA
     }
@@ -106,6 +110,17 @@ public class JournalEntry {
         return new JournalEntry(at, "system", null, null, JournalAction.RETENTION_ANONYMIZE, dossier, target, true);
     }
 
+    /**
+     * A dossier was erased at the person's request, on a coded {@code ground}. No target: the
+     * diagnostics are gone, and naming them would only help link the pseudonym to them.
+     */
+    public static JournalEntry erased(Instant at, Actor who, String dossier, String ground) {
+        JournalEntry entry = new JournalEntry(at, who.id(), who.role(), who.team(), JournalAction.CASE_ERASE, dossier,
+                null, true);
+        entry.detail = ground;
+        return entry;
+    }
+
     @PreUpdate
     @PreRemove
     void refuseChange() {
@@ -134,6 +149,14 @@ public class JournalEntry {
 
     public String target() {
         return target;
+    }
+
+    public String actorRole() {
+        return actorRole;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     public boolean allowed() {

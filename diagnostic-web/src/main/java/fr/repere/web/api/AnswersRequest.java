@@ -27,7 +27,8 @@ public record AnswersRequest(String caseRef, Map<String, List<String>> answers) 
 
     private static final Set<String> WITH_CASE = Set.of("caseRef", "answers");
     private static final Set<String> ANSWERS_ONLY = Set.of("answers");
-    private static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
+    /** A host case reference: 1 to 64 letters, digits and . _ : / - */
+    public static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     /** {@code POST /api/v1/diagnostics}: every answer at once. */

@@ -1,0 +1,43 @@
+package fr.repere.dossier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The retention use case: which dossiers are due (no activity for the period) and their
+ * anonymization. {@link #anonymizeIfDue} checks again, in the caller's transaction, that the
+ * dossier is still due (a worker may have resumed it since it was listed), so running the job
+ * twice, or on two nodes at once, changes nothing more.
+ */
+public final class DossierRetention {
+
+    private final Dossiers dossiers;
+    private final RetentionPeriod period;
+
+    public DossierRetention(Dossiers dossiers, RetentionPeriod period) {
+        this.dossiers = dossiers;
+        this.period = period;
+    }
+
+    /** Up to {@code limit} dossiers due for anonymization as of {@code now}. */
+    public List<DossierRef> due(Instant now, int limit) {
+        return dossiers.inactiveSince(period.cutoff(now), limit);
+    }
+
+    /** Anonymizes the dossier if it is (still) due; empty if there was nothing to do. */
+    public Optional<Dossier.Anonymization> anonymizeIfDue(DossierRef ref, Instant now) {
+        Dossier dossier = dossiers.find(ref);
+        if (!dossier.inactiveSince(period.cutoff(now))) {
+            return Optional.empty();
+        }
+        return Optional.of(anonymize(dossiers, dossier, now));
+    }
+
+    static Dossier.Anonymization anonymize(Dossiers dossiers, Dossier dossier, Instant now) {
+        Dossier.Anonymization done = dossier.anonymize(now);
+        done.draftsToDelete().forEach(dossiers::remove);
+        dossier.diagnostics().forEach(d -> dossiers.renumber(d, done.newIds().get(d.id())));
+        return done;
+    }
+}

@@ -1,0 +1,82 @@
+package fr.repere.infrastructure;
+
+import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.Draft;
+import fr.repere.dossier.Dossier;
+import fr.repere.dossier.DossierRef;
+import fr.repere.dossier.Dossiers;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Dossiers in MariaDB: the diagnostics and drafts of a team and case reference. Case references
+ * are compared exactly (the columns' collation ignores case; the journal's pseudonyms do not).
+ */
+public class JpaDossiers implements Dossiers {
+
+    private final EntityManager em;
+
+    public JpaDossiers(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Dossier find(DossierRef ref) {
+        List<Diagnostic> diagnostics = query(Diagnostic.class, "Diagnostic", ref).getResultList().stream()
+                .filter(d -> ref.caseRef().equals(d.caseRef()) && !d.isAnonymous()).toList();
+        List<Draft> drafts = query(Draft.class, "Draft", ref).getResultList().stream()
+                .filter(d -> ref.caseRef().equals(d.caseRef())).toList();
+        return Dossier.of(ref, diagnostics, drafts);
+    }
+
+    private <T> TypedQuery<T> query(Class<T> type, String entity, DossierRef ref) {
+        String jpql = "SELECT x FROM " + entity + " x WHERE x.caseRef = :caseRef AND "
+                + (ref.team() == null ? "x.team IS NULL" : "x.team = :team");
+        TypedQuery<T> query = em.createQuery(jpql, type).setParameter("caseRef", ref.caseRef());
+        return ref.team() == null ? query : query.setParameter("team", ref.team());
+    }
+
+    @Override
+    public List<DossierRef> inactiveSince(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT team_id, case_ref, MAX(last_at) AS last_activity FROM ("
+                        + " SELECT team_id, case_ref, GREATEST(taken_at, COALESCE(decided_at, taken_at)) AS last_at"
+                        + " FROM diagnostic WHERE case_ref IS NOT NULL"
+                        + " UNION ALL"
+                        + " SELECT team_id, case_ref, updated_at AS last_at FROM diagnostic_draft WHERE case_ref IS NOT NULL"
+                        + ") activity GROUP BY team_id, case_ref COLLATE utf8mb4_bin"
+                        + " HAVING MAX(last_at) < ?1 ORDER BY last_activity LIMIT ?2")
+                .setParameter(1, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream().map(r -> new DossierRef((String) r[0], (String) r[1])).toList();
+    }
+
+    @Override
+    public void renumber(Diagnostic diagnostic, DiagnosticId newId) {
+        em.flush(); // the anonymized state is written under the old id first
+        String oldId = diagnostic.id().value();
+        em.detach(diagnostic);
+        em.createNativeQuery("UPDATE diagnostic SET id = ?1 WHERE id = ?2")
+                .setParameter(1, newId.value())
+                .setParameter(2, oldId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void remove(Diagnostic diagnostic) {
+        em.remove(diagnostic);
+    }
+
+    @Override
+    public void remove(Draft draft) {
+        em.remove(draft);
+    }
+}

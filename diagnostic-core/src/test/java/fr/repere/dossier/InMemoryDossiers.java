@@ -1,0 +1,59 @@
+package fr.repere.dossier;
+
+import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.Draft;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** {@link Dossiers} over lists, for tests; keeps the new ids given to anonymized diagnostics. */
+final class InMemoryDossiers implements Dossiers {
+
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final List<Draft> drafts = new ArrayList<>();
+    final Map<Diagnostic, DiagnosticId> renumbered = new LinkedHashMap<>();
+
+    @Override
+    public Dossier find(DossierRef ref) {
+        return Dossier.of(ref,
+                diagnostics.stream().filter(d -> !d.isAnonymous() && of(ref, d.team(), d.caseRef())).toList(),
+                drafts.stream().filter(d -> of(ref, d.team(), d.caseRef())).toList());
+    }
+
+    private static boolean of(DossierRef ref, String team, String caseRef) {
+        return ref.caseRef().equals(caseRef) && Objects.equals(ref.team(), team);
+    }
+
+    @Override
+    public List<DossierRef> inactiveSince(Instant cutoff, int limit) {
+        Set<DossierRef> refs = new LinkedHashSet<>();
+        diagnostics.stream().filter(d -> d.caseRef() != null).forEach(d -> refs.add(new DossierRef(d.team(), d.caseRef())));
+        drafts.stream().filter(d -> d.caseRef() != null).forEach(d -> refs.add(new DossierRef(d.team(), d.caseRef())));
+        return refs.stream().map(this::find).filter(d -> d.inactiveSince(cutoff))
+                .sorted(Comparator.comparing(d -> d.lastActivity().orElseThrow()))
+                .limit(limit).map(Dossier::ref).toList();
+    }
+
+    @Override
+    public void renumber(Diagnostic diagnostic, DiagnosticId newId) {
+        renumbered.put(diagnostic, newId);
+    }
+
+    @Override
+    public void remove(Diagnostic diagnostic) {
+        diagnostics.remove(diagnostic);
+    }
+
+    @Override
+    public void remove(Draft draft) {
+        drafts.remove(draft);
+    }
+}

@@ -1,0 +1,122 @@
+package fr.repere.web.retention;
+
+import fr.repere.dossier.DossierRef;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the retention jobs every night at 02:30 (Paris time), on the container's managed scheduler
+ * (the same one as the Idempotency-Key expiry). Both jobs work in bounded batches, each in its own
+ * transaction, and are idempotent: running them twice, or on two nodes at once, does no more.
+ * A failure is logged and retried the next night; it never reaches the application.
+ *
+ * <p>The periods are checked when the application starts: an absurd value stops the deployment.
+ */
+@ApplicationScoped
+public class RetentionJobs {
+
+    static final int BATCH = 500;
+    private static final LocalTime RUN_AT = LocalTime.of(2, 30);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Logger LOG = Logger.getLogger(RetentionJobs.class.getName());
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private RetentionWork work;
+
+    @Inject
+    private RetentionSettings settings;
+
+    @Inject
+    private Clock clock;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        settings.dossiers();
+        settings.journal();
+        long delay = Duration.between(clock.instant(), nextRun(clock.instant())).toMinutes();
+        scheduler.scheduleAtFixedRate(this::runNow, delay, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        LOG.info(() -> "Retention: dossiers anonymized after " + settings.dossiers().months()
+                + " months without activity, journal kept " + settings.journal().months() + " months; next run in "
+                + delay + " min");
+    }
+
+    static Instant nextRun(Instant now) {
+        ZonedDateTime today = now.atZone(PARIS).with(RUN_AT);
+        return (today.toInstant().isAfter(now) ? today : today.plusDays(1)).toInstant();
+    }
+
+    void runNow() {
+        Instant now = clock.instant();
+        anonymizeDossiers(now);
+        purgeJournal(now);
+    }
+
+    /** Anonymizes every dossier due as of {@code now}; returns how many. Never throws. */
+    public int anonymizeDossiers(Instant now) {
+        int anonymized = 0;
+        int failed = 0;
+        try {
+            while (true) {
+                List<DossierRef> due = work.dueDossiers(now, BATCH);
+                int done = 0;
+                for (DossierRef ref : due) {
+                    try {
+                        done += work.anonymize(ref, now) ? 1 : 0;
+                    } catch (RuntimeException e) {
+                        failed++;
+                        LOG.log(Level.WARNING, "Retention: a dossier could not be anonymized, retried next run: {0}",
+                                e.toString());
+                    }
+                }
+                anonymized += done;
+                if (due.size() < BATCH || done == 0) { // done == 0: only failures left, stop for tonight
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention: anonymization stopped, retried next run: {0}", e.toString());
+        }
+        report("dossier(s) anonymized", anonymized, failed);
+        return anonymized;
+    }
+
+    /** Deletes the journal entries past the period as of {@code now}; returns how many. Never throws. */
+    public int purgeJournal(Instant now) {
+        int purged = 0;
+        try {
+            int batch;
+            do {
+                batch = work.purgeJournal(now, BATCH);
+                purged += batch;
+            } while (batch == BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention: journal purge stopped, retried next run: {0}", e.toString());
+        }
+        report("journal entr(y/ies) purged", purged, 0);
+        return purged;
+    }
+
+    private static void report(String what, int count, int failed) {
+        if (count > 0 || failed > 0) {
+            LOG.info(() -> "Retention: " + count + " " + what + (failed > 0 ? ", " + failed + " failed" : ""));
+        }
+    }
+}

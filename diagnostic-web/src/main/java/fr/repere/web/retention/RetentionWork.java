@@ -1,0 +1,61 @@
+package fr.repere.web.retention;
+
+import fr.repere.dossier.DossierRef;
+import fr.repere.dossier.DossierRetention;
+import fr.repere.infrastructure.JpaDossiers;
+import fr.repere.infrastructure.JpaJournal;
+import fr.repere.journal.JournalEntry;
+import fr.repere.web.security.JournalWriter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Transaction boundaries of the retention jobs: each dossier is anonymized in its own transaction
+ * with its journal entry (both or neither), each batch of the journal purge is its own transaction.
+ */
+@ApplicationScoped
+public class RetentionWork {
+
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    @Inject
+    private RetentionSettings settings;
+
+    @Inject
+    private JournalWriter journal;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<DossierRef> dueDossiers(Instant now, int limit) {
+        return retention().due(now, limit);
+    }
+
+    /** Anonymizes one dossier if still due, journaled; false if there was nothing to do. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean anonymize(DossierRef ref, Instant now) {
+        return retention().anonymizeIfDue(ref, now).map(done -> {
+            // the pseudonym only: naming the diagnostics would link them back to the dossier
+            String dossier = journal.dossier(ref.team() == null ? "" : ref.team(), ref.caseRef());
+            journal.append(JournalEntry.anonymized(now, dossier, null));
+            em.flush();
+            return true;
+        }).orElse(false);
+    }
+
+    /** Deletes one batch of journal entries past the period; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeJournal(Instant now, int limit) {
+        return new JpaJournal(em).purgeBefore(settings.journal().cutoff(now), limit);
+    }
+
+    private DossierRetention retention() {
+        return new DossierRetention(new JpaDossiers(em), settings.dossiers());
+    }
+}

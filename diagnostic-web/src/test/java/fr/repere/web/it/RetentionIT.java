@@ -1,0 +1,357 @@
+package fr.repere.web.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A person's rights (export, erasure) through the API, and the retention jobs against the real
+ * database. The jobs are run by a test-only servlet added to this test's deployment
+ * ({@link RetentionTrigger}), "as of" an instant; old dossiers and journal entries are made by
+ * back-dating real rows over JDBC (the journal's triggers allow inserting old entries). Instants
+ * "as of" are never in the future, so the shared test database holds no entry from the future.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RetentionIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar().addClass(RetentionTrigger.class);
+    }
+
+    @AfterEach
+    void forget() {
+        Http.anonymous();
+    }
+
+    // ----- right of access and erasure
+
+    @Test
+    void aWorkerExportsEverythingOnTheDossierOfTheTeamAndItIsJournaled() throws Exception {
+        String caseRef = unique("EXPORT");
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String first = takeDiagnostic(caseRef);
+        String second = takeDiagnostic(caseRef);
+        assertEquals(200, decide(second, "{\"orientation\": \"TRAIN\", \"reason\": \"Souhaite apprendre avec sa fille\"}").statusCode());
+        String draft = Http.json(Http.postJson(uri("/api/v1/drafts"),
+                "{\"caseRef\": \"" + caseRef + "\", \"answers\": {\"CTX_DEMARCHE_EN_COURS\": \"URGENTE\"}}", Map.of())).getString("id");
+        takeDiagnostic(unique("OTHER")); // another dossier of the team: not exported
+
+        HttpResponse<String> r = Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
+        JsonObject export = Http.json(r);
+        assertEquals(caseRef, export.getString("caseRef"));
+        JsonArray diagnostics = export.getJsonArray("diagnostics");
+        assertEquals(List.of(first, second), ids(diagnostics));
+        JsonObject answer = diagnostics.getJsonObject(0).getJsonArray("answers").getJsonObject(0);
+        assertNotNull(answer.getString("question"));
+        assertFalse(answer.getString("questionLabel").isBlank(), "answers come with the question's wording");
+        assertFalse(answer.getString("optionLabel").isBlank());
+        assertEquals(4, diagnostics.getJsonObject(0).getJsonArray("scores").size());
+        assertNotNull(diagnostics.getJsonObject(0).getJsonObject("orientation").getString("primary"));
+        assertEquals("Souhaite apprendre avec sa fille", diagnostics.getJsonObject(1).getJsonObject("decision").getString("reason"));
+        assertEquals(List.of(draft), ids(export.getJsonArray("drafts")));
+        assertEquals("URGENTE", export.getJsonArray("drafts").getJsonObject(0).getJsonArray("answers").getJsonObject(0).getString("option"));
+        List<String> actions = export.getJsonArray("journal").stream().map(v -> v.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("DIAGNOSTIC_CREATE", "DIAGNOSTIC_CREATE", "DECISION_RECORD", "DRAFT_START", "CASE_EXPORT"), actions);
+        assertFalse(r.body().contains("agent-worker-a"), "the journal part names roles, not agents");
+
+        String pseudonym = pseudonymOf(first);
+        assertEquals(1, count("journal_entry", "action = 'CASE_EXPORT' AND actor = 'agent-worker-a' AND dossier = '" + pseudonym + "' AND allowed"));
+
+        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        assertEquals(200, Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode(),
+                "the team lead exercises the rights too");
+    }
+
+    @Test
+    void anotherTeamsDossierOrAnUnknownOneIsNotFoundAndRolesWithoutDossiersAreRefused() throws Exception {
+        String caseRef = unique("SCOPE");
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String diagnostic = takeDiagnostic(caseRef);
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        long refusedBefore = count("journal_entry", "actor = 'agent-worker-b' AND action IN ('CASE_EXPORT', 'CASE_ERASE') AND NOT allowed");
+        assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()), 404);
+        assertProblem(erase(caseRef, "PERSON_REQUEST"), 404);
+        assertEquals(refusedBefore + 2, count("journal_entry",
+                "actor = 'agent-worker-b' AND action IN ('CASE_EXPORT', 'CASE_ERASE') AND NOT allowed AND dossier IS NULL"));
+        assertEquals(1, count("diagnostic", "id = '" + diagnostic + "'"), "nothing erased by another team");
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + unique("NEVER") + "\"}", Map.of()), 404);
+
+        for (String agent : new String[] {TestAgents.ANALYST, TestAgents.ADMIN}) {
+            Http.loginAs(uri("/"), agent);
+            assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()), 403);
+            assertProblem(erase(caseRef, "PERSON_REQUEST"), 403);
+        }
+        Http.anonymous();
+        assertEquals(401, Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode());
+    }
+
+    @Test
+    void badBodiesAreRefusedNamingTheField() {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        JsonObject missing = assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{}", Map.of()), 400);
+        assertEquals("/caseRef", missing.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        JsonObject badRef = assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"Jean Dupont\"}", Map.of()), 400);
+        assertEquals("/caseRef", badRef.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        JsonObject freeText = assertProblem(erase("CASE-1", "la personne l'a demandé"), 400);
+        assertEquals("/reason", freeText.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertTrue(freeText.getJsonArray("errors").getJsonObject(0).getString("detail").contains("PERSON_REQUEST"));
+        assertProblem(Http.postJson(uri("/api/v1/dossiers/erasure"), "{\"caseRef\": \"CASE-1\"}", Map.of()), 400);
+        assertProblem(Http.postJson(uri("/api/v1/dossiers/erasure"), "[1, 2]", Map.of()), 400);
+    }
+
+    @Test
+    void erasureDeletesTheDossierOfTheTeamOnlyIsJournaledAndASecondOneSaysNothingIsLeft() throws Exception {
+        String caseRef = unique("ERASE");
+        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        String otherTeams = takeDiagnostic(caseRef); // same reference in team B: another person
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String first = takeDiagnostic(caseRef);
+        String second = takeDiagnostic(caseRef);
+        assertEquals(200, decide(first, "{\"orientation\": \"ON_BEHALF\", \"reason\": \"Mme Martin, 3 rue des Lilas\"}").statusCode());
+        Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
+        String pseudonym = pseudonymOf(first);
+
+        HttpResponse<String> r = erase(caseRef, "PERSON_REQUEST");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject erased = Http.json(r);
+        assertEquals(2, erased.getInt("erasedDiagnostics"));
+        assertEquals(1, erased.getInt("erasedDrafts"));
+        assertEquals(0, count("diagnostic", "id IN ('" + first + "', '" + second + "')"));
+        assertEquals(0, count("diagnostic_answer", "diagnostic_id IN ('" + first + "', '" + second + "')"));
+        assertEquals(0, count("diagnostic", "case_ref = '" + caseRef + "' AND team_id = '" + TestAgents.TEAM_A + "'"));
+        assertEquals(0, count("diagnostic_draft", "case_ref = '" + caseRef + "'"));
+        assertEquals(1, count("diagnostic", "id = '" + otherTeams + "' AND case_ref = '" + caseRef + "'"), "team B's dossier stays");
+        assertEquals(1, count("journal_entry", "action = 'CASE_ERASE' AND actor = 'agent-worker-a' AND dossier = '" + pseudonym
+                + "' AND detail = 'PERSON_REQUEST' AND target IS NULL AND allowed"));
+
+        HttpResponse<String> again = erase(caseRef, "PERSON_REQUEST");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(0, Http.json(again).getInt("erasedDiagnostics"));
+        assertTrue(Http.json(again).getString("detail").startsWith("Rien à effacer"));
+
+        JsonObject export = Http.json(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()));
+        assertTrue(export.getJsonArray("diagnostics").isEmpty());
+        assertTrue(export.getJsonArray("drafts").isEmpty());
+        assertTrue(export.getJsonArray("journal").stream().anyMatch(e -> e.asJsonObject().getString("action").equals("CASE_ERASE")),
+                "what remains (the journal) is still shown to the person");
+    }
+
+    // ----- the retention jobs
+
+    @Test
+    void aDossierWithoutActivityForTheRetentionPeriodIsAnonymizedOnceAndKeptForStatistics() throws Exception {
+        String old = unique("OLD");
+        String recent = unique("RECENT");
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String oldDiagnostic = takeDiagnostic(old);
+        assertEquals(200, decide(oldDiagnostic, "{\"orientation\": \"TRAIN\", \"reason\": \"M. Durand, voisin du 12\"}").statusCode());
+        String oldDraft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + old + "\"}", Map.of())).getString("id");
+        String recentDiagnostic = takeDiagnostic(recent);
+        String pseudonym = pseudonymOf(oldDiagnostic);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant twentySixMonthsAgo = now.atZone(ZoneOffset.UTC).minusMonths(26).toInstant();
+        execute("UPDATE diagnostic SET taken_at = ?, decided_at = ? WHERE id = '" + oldDiagnostic + "'", twentySixMonthsAgo, twentySixMonthsAgo);
+        execute("UPDATE diagnostic_draft SET started_at = ?, updated_at = ? WHERE id = '" + oldDraft + "'", twentySixMonthsAgo, twentySixMonthsAgo);
+        Map<String, Object> before = row(oldDiagnostic);
+
+        // as of three months ago, the dossier had been idle 23 months: not yet due
+        assertEquals(0, runJob("dossiers", now.atZone(ZoneOffset.UTC).minusMonths(3).toInstant()));
+        assertEquals(1, count("diagnostic", "id = '" + oldDiagnostic + "'"));
+
+        assertTrue(runJob("dossiers", now) >= 1);
+        assertEquals(0, count("diagnostic", "id = '" + oldDiagnostic + "'"), "an anonymized diagnostic takes a new id");
+        assertEquals(0, count("diagnostic", "case_ref = '" + old + "'"));
+        assertEquals(0, count("diagnostic_draft", "id = '" + oldDraft + "'"), "the unfinished interview is deleted");
+        List<Map<String, Object>> anonymous = rows("SELECT id, team_id, overridden, override_reason, final_orientation, "
+                + "primary_orientation, ruleset_version, questionnaire_version, anonymized_at FROM diagnostic "
+                + "WHERE anonymized_at IS NOT NULL AND team_id = '" + TestAgents.TEAM_A + "' AND final_orientation = 'TRAIN' "
+                + "AND primary_orientation = '" + before.get("primary_orientation") + "' AND taken_at = ?",
+                twentySixMonthsAgo.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertEquals(1, anonymous.size(), "the diagnostic stays for statistics, dated to the month: " + anonymous);
+        Map<String, Object> kept = anonymous.get(0);
+        String newId = (String) kept.get("id");
+        assertEquals(Boolean.TRUE, kept.get("overridden"), "the override is still counted");
+        assertNull(kept.get("override_reason"), "its free text, which named someone, is gone");
+        assertEquals(before.get("ruleset_version"), kept.get("ruleset_version"));
+        assertEquals(0, count("diagnostic_answer", "diagnostic_id = '" + newId + "'"), "answers are personal: gone");
+        assertEquals(4, count("diagnostic_score", "diagnostic_id = '" + newId + "'"), "scores stay");
+        assertTrue(count("diagnostic_reason", "diagnostic_id = '" + newId + "'") >= 1, "the proposal's reasons stay");
+        assertEquals(1, count("diagnostic", "id = '" + recentDiagnostic + "' AND case_ref = '" + recent + "'"), "active dossiers stay");
+
+        assertEquals(1, count("journal_entry", "action = 'RETENTION_ANONYMIZE' AND actor = 'system' AND dossier = '" + pseudonym
+                + "' AND target IS NULL AND allowed"));
+        assertEquals(0, count("journal_entry", "target = '" + newId + "'"), "nothing in the journal points to the anonymous diagnostic");
+
+        assertEquals(0, runJob("dossiers", now), "a second run finds nothing to do");
+        assertEquals(1, count("journal_entry", "action = 'RETENTION_ANONYMIZE' AND dossier = '" + pseudonym + "'"));
+    }
+
+    @Test
+    void journalEntriesPastTheRetentionPeriodArePurgedAndNoOthers() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String marker = "it-purge-" + UUID.randomUUID().toString().substring(0, 8);
+        long thirteen = insertEntry(marker, monthsBefore(now, 13));
+        long eleven = insertEntry(marker, monthsBefore(now, 11));
+        long seven = insertEntry(marker, monthsBefore(now, 7));
+        long one = insertEntry(marker, monthsBefore(now, 1));
+
+        assertEquals(0, runJob("journal", monthsBefore(now, 2)), "as of two months ago, nothing was 12 months old yet");
+        assertEquals(4, count("journal_entry", "actor = '" + marker + "'"));
+
+        assertTrue(runJob("journal", now) >= 1);
+        assertEquals(0, count("journal_entry", "id = " + thirteen), "older than 12 months (the default): purged");
+        assertEquals(List.of(eleven, seven, one), remaining(marker));
+
+        assertEquals(0, runJob("journal", now), "a second run finds nothing to do");
+    }
+
+    // ----- helpers
+
+    private String takeDiagnostic(String caseRef) {
+        HttpResponse<String> r = Http.postJson(uri("/api/v1/diagnostics"),
+                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef), Map.of());
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getString("id");
+    }
+
+    private HttpResponse<String> decide(String diagnostic, String body) {
+        return Http.send(HttpRequest.newBuilder(uri("/api/v1/diagnostics/" + diagnostic + "/decision"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+    }
+
+    private HttpResponse<String> erase(String caseRef, String reason) {
+        return Http.postJson(uri("/api/v1/dossiers/erasure"),
+                "{\"caseRef\": \"" + caseRef + "\", \"reason\": \"" + reason + "\"}", Map.of());
+    }
+
+    private int runJob(String job, Instant asOf) {
+        HttpResponse<String> r = Http.post(uri("/it/retention?job=" + job + "&asOf=" + asOf), "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r).getInt("count");
+    }
+
+    private static JsonObject assertProblem(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        return Http.json(r);
+    }
+
+    private static List<String> ids(JsonArray array) {
+        return array.stream().map(v -> v.asJsonObject().getString("id")).toList();
+    }
+
+    private static String unique(String prefix) {
+        return "RET-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Instant monthsBefore(Instant now, int months) {
+        return now.atZone(ZoneOffset.UTC).minusMonths(months).toInstant();
+    }
+
+    /** The journal's pseudonym of a diagnostic's dossier, as written when it was created. */
+    private static String pseudonymOf(String diagnostic) throws SQLException {
+        List<Map<String, Object>> found = rows("SELECT dossier FROM journal_entry WHERE action = 'DIAGNOSTIC_CREATE' AND target = '"
+                + diagnostic + "'");
+        return (String) found.get(0).get("dossier");
+    }
+
+    private static Map<String, Object> row(String diagnostic) throws SQLException {
+        return rows("SELECT * FROM diagnostic WHERE id = '" + diagnostic + "'").get(0);
+    }
+
+    private static long insertEntry(String actor, Instant at) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO journal_entry (at, actor, actor_role, team, action, allowed) VALUES (?, ?, 'WORKER', 'team-it', 'DIAGNOSTIC_READ', TRUE)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setObject(1, at.atZone(ZoneOffset.UTC).toLocalDateTime());
+            s.setString(2, actor);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static List<Long> remaining(String actor) throws SQLException {
+        return rows("SELECT id FROM journal_entry WHERE actor = '" + actor + "' ORDER BY at").stream()
+                .map(r -> ((Number) r.get("id")).longValue()).toList();
+    }
+
+    private static void execute(String sql, Instant... instants) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < instants.length; i++) {
+                s.setObject(i + 1, instants[i].atZone(ZoneOffset.UTC).toLocalDateTime());
+            }
+            assertEquals(1, s.executeUpdate(), sql);
+        }
+    }
+
+    private static long count(String table, String where) throws SQLException {
+        return ((Number) rows("SELECT COUNT(*) AS n FROM " + table + " WHERE " + where).get(0).get("n")).longValue();
+    }
+
+    private static List<Map<String, Object>> rows(String sql, Instant... instants) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < instants.length; i++) {
+                s.setObject(i + 1, instants[i].atZone(ZoneOffset.UTC).toLocalDateTime());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+}
