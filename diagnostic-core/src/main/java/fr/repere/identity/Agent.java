@@ -36,6 +36,13 @@ public class Agent {
     @Column(name = "password_hash", length = 200)
     private String passwordHash;
 
+    /** The OpenID Connect provider and subject this agent logs in with; null until the first such login. */
+    @Column(name = "oidc_issuer", length = 255)
+    private String oidcIssuer;
+
+    @Column(name = "oidc_subject", length = 255)
+    private String oidcSubject;
+
     @Column(name = "active", nullable = false)
     private boolean active;
 
@@ -49,6 +56,21 @@ public class Agent {
 
     public boolean passwordMatches(char[] password) {
         return active && Passwords.matches(password, passwordHash);
+    }
+
+    /**
+     * Records the provider account (issuer + subject) this agent logs in with, at the first login
+     * through the provider. An agent already linked to another account keeps its link.
+     *
+     * @return whether the agent is now linked to exactly this account
+     */
+    public boolean linkOidc(String issuer, String subject) {
+        if (oidcSubject == null && oidcIssuer == null) {
+            oidcIssuer = java.util.Objects.requireNonNull(issuer, "issuer");
+            oidcSubject = java.util.Objects.requireNonNull(subject, "subject");
+            return true;
+        }
+        return issuer.equals(oidcIssuer) && subject.equals(oidcSubject);
     }
 
     public void deactivate() {
@@ -69,6 +91,14 @@ public class Agent {
 
     public String displayName() {
         return displayName;
+    }
+
+    public String oidcIssuer() {
+        return oidcIssuer;
+    }
+
+    public String oidcSubject() {
+        return oidcSubject;
     }
 
     public boolean active() {

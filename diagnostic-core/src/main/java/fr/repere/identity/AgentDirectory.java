@@ -9,6 +9,9 @@ public interface AgentDirectory {
 
     Optional<Agent> byId(String id);
 
+    /** The agent linked to this OpenID Connect account (issuer + subject), active or not. */
+    Optional<Agent> byOidc(String issuer, String subject);
+
     /** Deactivates every demonstration account; returns how many were active. */
     int deactivateDemoAccounts();
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Agents in MariaDB through JPA. E-mail addresses are compared case-insensitively. */
+/** Agents in MariaDB through JPA. E-mail addresses are compared case-insensitively, OpenID Connect subjects exactly. */
 public class JpaAgentDirectory implements AgentDirectory {
 
     private final EntityManager em;
@@ -27,6 +27,17 @@ public class JpaAgentDirectory implements AgentDirectory {
     @Override
     public Optional<Agent> byId(String id) {
         return Optional.ofNullable(em.find(Agent.class, id));
+    }
+
+    @Override
+    public Optional<Agent> byOidc(String issuer, String subject) {
+        return em.createQuery("SELECT a FROM Agent a WHERE a.oidcIssuer = :issuer AND a.oidcSubject = :subject", Agent.class)
+                .setParameter("issuer", issuer)
+                .setParameter("subject", subject)
+                .getResultStream()
+                // the column collation ignores case and trailing spaces; a subject is compared exactly
+                .filter(a -> issuer.equals(a.oidcIssuer()) && subject.equals(a.oidcSubject()))
+                .findFirst();
     }
 
     @Override

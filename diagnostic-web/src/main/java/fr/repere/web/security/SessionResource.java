@@ -7,6 +7,7 @@ import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
+import fr.repere.web.security.oidc.OidcLogin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,16 +27,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The built-in login (e-mail and password): opens a server-side session (cookie, 30 minutes idle,
- * 12 hours at most) and hands out the anti-CSRF token to echo in {@code X-CSRF-Token}.
+ * 12 hours at most) and hands out the anti-CSRF token to echo in {@code X-CSRF-Token}. The
+ * production login through ProConnect is {@link fr.repere.web.security.oidc.OidcLoginResource};
+ * both open the session with {@link Sessions}, and both end it here.
  */
 @Path("v1/session")
 @RequestScoped
@@ -48,6 +53,12 @@ public class SessionResource {
 
     @Inject
     private JournalWriter journal;
+
+    @Inject
+    private Sessions sessions;
+
+    @Inject
+    private OidcLogin oidc;
 
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "repere.demo-accounts", defaultValue = "false")
@@ -79,16 +90,7 @@ public class SessionResource {
             throw new ProblemException(Problem.of("login-refused", "Connexion refusée", 401,
                     "Adresse e-mail ou mot de passe incorrect, ou compte désactivé."));
         }
-        Agent a = agent.get();
-        HttpSession previous = http.getSession(false);
-        if (previous != null) {
-            previous.invalidate(); // no session fixation: a new id for the new identity
-        }
-        HttpSession session = http.getSession(true);
-        Caller caller = new Caller(a.id(), a.role(), a.team(), a.displayName(), Tokens.random(), Instant.now());
-        session.setAttribute(Caller.SESSION_ATTRIBUTE, caller);
-        journal.append(JournalEntry.login(Instant.now(), caller.actor()));
-        return Json.ok(SessionView.of(caller));
+        return Json.ok(SessionView.of(sessions.open(http, agent.get())));
     }
 
     @GET
@@ -101,17 +103,26 @@ public class SessionResource {
         return Json.ok(SessionView.of(caller));
     }
 
+    /** @param providerLogoutUrl where to send the browser to end the provider's session too */
+    public record LogoutView(String providerLogoutUrl) {
+    }
+
     @DELETE
-    @Operation(summary = "Se déconnecter", description = "Met fin à la session sur le serveur.")
-    public Response logout(@Context jakarta.ws.rs.core.SecurityContext security) {
+    @Operation(summary = "Se déconnecter", description = "Met fin à la session sur le serveur. Pour une session "
+            + "ouverte par ProConnect, la réponse (200) donne l'adresse où envoyer le navigateur pour se "
+            + "déconnecter aussi de ProConnect ; sinon 204.")
+    public Response logout(@Context jakarta.ws.rs.core.SecurityContext security, @Context UriInfo uri) {
         if (security.getUserPrincipal() instanceof Caller caller) {
             journal.append(JournalEntry.logout(Instant.now(), caller.actor()));
         }
         HttpSession session = http.getSession(false);
+        Object idToken = null;
         if (session != null) {
+            idToken = session.getAttribute(OidcLogin.ID_TOKEN_ATTRIBUTE);
             session.invalidate();
         }
-        return Response.noContent().build();
+        Optional<URI> providerLogout = idToken instanceof String t ? oidc.providerLogout(t, uri.getBaseUri()) : Optional.empty();
+        return providerLogout.map(u -> Json.ok(new LogoutView(u.toString()))).orElseGet(() -> Response.noContent().build());
     }
 
     private static String text(JsonObject json, String field) {
