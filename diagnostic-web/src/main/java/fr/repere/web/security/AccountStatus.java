@@ -5,6 +5,7 @@ import fr.repere.infrastructure.JpaAgentDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /**
@@ -20,8 +21,15 @@ public class AccountStatus {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean stillValid(Caller caller) {
-        return new JpaAgentDirectory(em).byId(caller.agentId())
-                .filter(a -> a.active() && a.role() == caller.role() && a.team().equals(caller.team()))
-                .isPresent();
+        try {
+            return new JpaAgentDirectory(em).byId(caller.agentId())
+                    .filter(a -> a.active() && a.role() == caller.role() && a.team().equals(caller.team()))
+                    .isPresent();
+        } catch (PersistenceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // EclipseLink's find throws its own DatabaseException when MariaDB is down: answer 503 like a query would
+            throw new PersistenceException("cannot read the account of the session", e);
+        }
     }
 }
