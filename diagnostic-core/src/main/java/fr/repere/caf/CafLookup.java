@@ -28,8 +28,15 @@ public sealed interface CafLookup {
      *
      * @param reason     short French explanation, free of personal data (can be shown and logged)
      * @param retryAfter how long to wait before asking again when the source said so, else {@code null}
+     * @param transientFailure whether asking again soon may work (time-out, network, 5xx): callers may retry
      */
-    record Unavailable(String reason, Duration retryAfter) implements CafLookup {
+    record Unavailable(String reason, Duration retryAfter, boolean transientFailure) implements CafLookup {
+
+        /** A failure that asking again at once will not cure (refused token, refused identity…). */
+        public Unavailable(String reason, Duration retryAfter) {
+            this(reason, retryAfter, false);
+        }
+
         public Unavailable {
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("an unavailability needs a reason");

@@ -35,9 +35,15 @@ public final class DiagnosticTaking {
 
     /** Takes a diagnostic with a given id and questionnaire version (a completed draft keeps both). */
     Diagnostic take(DiagnosticId id, String team, String caseRef, Questionnaire questionnaire, AnswerSheet answers) {
+        return take(id, team, caseRef, questionnaire, answers, java.util.Set.of());
+    }
+
+    /** The same, with context flags learnt outside the answers (see {@link Profile#withContext}). */
+    Diagnostic take(DiagnosticId id, String team, String caseRef, Questionnaire questionnaire, AnswerSheet answers,
+                    java.util.Set<String> context) {
         questionnaire.checkComplete(answers);
         ScoreCard card = Scorer.score(questionnaire, answers);
-        OrientationDecision decision = policy.orient(Profile.of(card));
+        OrientationDecision decision = policy.orient(Profile.of(card).withContext(context));
         Diagnostic diagnostic = Diagnostic.record(id, team, caseRef, questionnaire.version(), answers, card, decision,
                 clock.instant());
         repository.store(diagnostic);

@@ -57,9 +57,14 @@ public final class Interviews {
 
     /** Turns the draft into a diagnostic of the same id, with the draft's questionnaire version. */
     public Diagnostic complete(DiagnosticId id) {
+        return complete(id, java.util.Set.of());
+    }
+
+    /** The same, with context flags learnt during the interview (e.g. from the CAF, with consent). */
+    public Diagnostic complete(DiagnosticId id, java.util.Set<String> context) {
         Draft draft = find(id);
         Diagnostic diagnostic = taking.take(draft.id(), draft.team(), draft.caseRef(), questionnaireOf(draft),
-                draft.answers());
+                draft.answers(), context);
         drafts.remove(draft);
         return diagnostic;
     }

@@ -31,6 +31,19 @@ public final class Profile {
                 card.of(Dimension.MOTIVATION).level(), card.of(Dimension.BANKING).level(), card.flags());
     }
 
+    /**
+     * This profile with facts learnt elsewhere than from the answers (e.g. the CAF says the person
+     * has quarterly declarations to make): the rule base reads them like the questionnaire's flags.
+     */
+    public Profile withContext(Set<String> contextFlags) {
+        if (contextFlags.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new java.util.HashSet<>(flags);
+        all.addAll(contextFlags);
+        return new Profile(access, skills, motivation, banking, all);
+    }
+
     public Level getAccess() {
         return access;
     }

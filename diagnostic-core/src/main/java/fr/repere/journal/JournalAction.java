@@ -20,7 +20,8 @@ public enum JournalAction {
     AGENT_CREATE("Création d'un compte"),
     AGENT_CHANGE("Modification d'un compte"),
     HOST_KEY_ISSUE("Création d'une clé de logiciel métier"),
-    HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier");
+    HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier"),
+    CAF_LOOKUP("Interrogation de la CAF ou de la MSA (API Particulier)");
 
     private final String label;
 

@@ -105,6 +105,16 @@ public class JournalEntry {
         return new JournalEntry(at, who.id(), who.role(), who.team(), action, null, target, true);
     }
 
+    /**
+     * A consultation of the CAF/MSA for a dossier (with the person's consent): who, for which
+     * interview, and the result code only ("FOUND", "NOT_FOUND", "UNAVAILABLE HTTP 502"…).
+     */
+    public static JournalEntry cafLookup(Instant at, Actor who, String dossier, String target, String result) {
+        JournalEntry entry = new JournalEntry(at, who.id(), who.role(), who.team(), JournalAction.CAF_LOOKUP, dossier, target, true);
+        entry.detail = result.length() > 32 ? result.substring(0, 32) : result;
+        return entry;
+    }
+
     /** The retention job anonymized a dossier; the actor is the system. */
     public static JournalEntry anonymized(Instant at, String dossier, String target) {
         return new JournalEntry(at, "system", null, null, JournalAction.RETENTION_ANONYMIZE, dossier, target, true);

@@ -52,6 +52,26 @@ class InterviewsTest {
     }
 
     @Test
+    void contextLearntDuringTheInterviewReachesTheRulesWithTheAnswersFlags() {
+        java.util.concurrent.atomic.AtomicReference<Profile> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        OrientationPolicy spy = p -> {
+            seen.set(p);
+            return new OrientationDecision(Orientation.TRAIN, List.of(new Reason("R", "motif")), "test");
+        };
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
+        Interviews withSpy = new Interviews(V01, drafts, new DiagnosticTaking(V01, spy, diagnostics, clock), clock);
+        DiagnosticId id = withSpy.start("CASE-8", SampleAnswers.autonomousPerson()).draft().id();
+
+        withSpy.complete(id, fr.repere.caf.CafConsultation.QUARTERLY_FLAGS);
+
+        assertTrue(seen.get().hasFlag("QUARTERLY_DECLARATION"), seen.get().toString());
+        assertTrue(seen.get().hasFlag("PENDING_PROCEDURE"));
+        assertTrue(seen.get().getFlags().containsAll(Profile.of(fr.repere.scoring.Scorer.score(
+                QuestionnaireCatalog.load().version(SampleAnswers.QUESTIONNAIRE_VERSION).orElseThrow(),
+                diagnostics.all().get(0).answers())).getFlags()), "the answers' own flags stay");
+    }
+
+    @Test
     void anIncompleteDraftCannotBeCompletedAndStaysAsItWas() {
         DiagnosticId id = interviews.start(null, Map.of("ACC_EQUIPEMENT", List.of("PERSONNEL"))).draft().id();
         InvalidAnswersException e = assertThrows(InvalidAnswersException.class, () -> interviews.complete(id));

@@ -82,10 +82,10 @@ public final class ApiParticulierCafData implements CafData {
         try {
             reply = call.send();
         } catch (HttpTimeoutException e) {
-            return failed("API Particulier n'a pas répondu dans le délai de "
-                    + client.timeout().toMillis() + " ms (" + what + ")", null);
+            return failedTransiently("API Particulier n'a pas répondu dans le délai de "
+                    + client.timeout().toMillis() + " ms (" + what + ")");
         } catch (IOException e) {
-            return failed("API Particulier injoignable (" + e.getClass().getSimpleName() + ", " + what + ")", null);
+            return failedTransiently("API Particulier injoignable (" + e.getClass().getSimpleName() + ", " + what + ")");
         } catch (LocalRateLimitException e) {
             return failed("limite de " + ApiParticulierClient.REQUESTS_PER_SECOND
                     + " requêtes par seconde atteinte côté Repère (" + what + ")", e.retryAfter());
@@ -122,7 +122,14 @@ public final class ApiParticulierCafData implements CafData {
                     ? "API Particulier ou son fournisseur indisponible (" + detail + ")"
                     : "réponse inattendue d'API Particulier (" + detail + ")";
         };
-        return failed(reason, retryAfter);
+        boolean transientFailure = retryAfter == null && (status == 502 || status == 503 || status == 504);
+        return transientFailure ? failedTransiently(reason) : failed(reason, retryAfter);
+    }
+
+    /** A time-out, a network error or a gateway error: asking again soon may work. */
+    private static <T> Failed<T> failedTransiently(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "CAF data unavailable (transient): " + reason);
+        return new Failed<>(new CafLookup.Unavailable(reason, null, true));
     }
 
     private static <T> Failed<T> failed(String reason, Duration retryAfter) {

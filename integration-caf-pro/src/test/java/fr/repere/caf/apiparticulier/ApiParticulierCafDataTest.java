@@ -91,6 +91,7 @@ class ApiParticulierCafDataTest {
         assertEquals(Duration.ofSeconds(30), unavailable.retryAfter());
         assertTrue(unavailable.reason().contains("429") && unavailable.reason().contains("00429"), unavailable.reason());
         assertEquals(1, stub.requests().size(), "no further call once the API asked to wait");
+        assertFalse(unavailable.transientFailure(), "asked to wait: no retry before Retry-After");
     }
 
     @Test
@@ -114,6 +115,7 @@ class ApiParticulierCafDataTest {
         CafLookup.Unavailable unavailable = unavailable(lookup);
         assertTrue(unavailable.reason().contains("502") && unavailable.reason().contains("37999"), unavailable.reason());
         assertNull(unavailable.retryAfter());
+        assertTrue(unavailable.transientFailure(), "a gateway error may pass: callers may retry");
     }
 
     @Test
@@ -122,6 +124,7 @@ class ApiParticulierCafDataTest {
 
         CafLookup.Unavailable unavailable = unavailable(lookup);
         assertTrue(unavailable.reason().contains("504") && unavailable.reason().contains("37002"), unavailable.reason());
+        assertTrue(unavailable.transientFailure());
     }
 
     @Test

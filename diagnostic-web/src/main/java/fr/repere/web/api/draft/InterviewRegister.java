@@ -74,7 +74,10 @@ public class InterviewRegister {
     @Transactional
     public Diagnostic complete(Caller caller, DiagnosticId id) {
         ofTeam(caller, id, JournalAction.DIAGNOSTIC_CREATE);
-        Diagnostic diagnostic = interviews().complete(id);
+        // what the CAF said, with the person's consent, is context for the rules (quarterly declarations)
+        java.util.Set<String> context = new fr.repere.infrastructure.JpaCafConsultations(em).latest(id.value())
+                .map(fr.repere.caf.CafConsultation::contextFlags).orElse(java.util.Set.of());
+        Diagnostic diagnostic = interviews().complete(id, context);
         journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), JournalAction.DIAGNOSTIC_CREATE,
                 journal.dossier(diagnostic.team(), diagnostic.caseRef()), diagnostic.id().value()));
         em.flush();

@@ -1,0 +1,199 @@
+package fr.repere.web.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CAF through API Particulier (the stub TestCafStub): only with the person's consent, in the
+ * background, minimised and journaled; a source that fails is retried a little, then the circuit
+ * opens, and the interview always goes on. Ordered: the circuit breaker keeps its state between
+ * tests, and the last tests are the ones that open it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CafIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeEach
+    void worker() {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+    }
+
+    @Test
+    @Order(1)
+    void withConsentTheCafIsAskedInTheBackgroundAndOnlyWhatTheRulesNeedIsKept() throws Exception {
+        assertEquals("{\"cdapUrl\":\"https://cdap.caf.invalid/\",\"enabled\":true}", Http.get(uri("/api/v1/caf")).body());
+        String draft = draft("CAF-1");
+
+        HttpResponse<String> withoutConsent = consult(draft, "ALLOCATAIRE", false);
+        assertEquals(422, withoutConsent.statusCode(), withoutConsent.body());
+        assertEquals(0, TestCafStub.calls("ALLOCATAIRE"), "no call without the person's consent");
+        assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")).statusCode());
+
+        HttpResponse<String> started = consult(draft, "ALLOCATAIRE", true);
+        assertEquals(202, started.statusCode(), started.body());
+        JsonObject result = awaitResult(draft);
+        assertEquals("FOUND", result.getString("status"), result.toString());
+        assertTrue(result.getBoolean("rsa"));
+        assertTrue(result.getBoolean("quarterlyDeclarations"));
+        assertTrue(result.getString("message").contains("bénéficiaire du RSA"), result.toString());
+        assertEquals(3, TestCafStub.calls("ALLOCATAIRE"), "quotient familial, RSA, prime d'activité");
+
+        assertEquals(1, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'CAF_LOOKUP' AND target = ? AND detail = 'FOUND'", draft));
+        assertEquals(0, count("SELECT COUNT(*) FROM caf_consultation WHERE CONCAT_WS('|', id, interview_id, team_id, consented_by, "
+                + "status, COALESCE(reason, '')) LIKE '%ALLOCATAIRE%' OR interview_id = ? AND consented_at IS NULL", draft));
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")).statusCode(), "another team's interview");
+        assertEquals(404, consult(draft, "ALLOCATAIRE", true).statusCode());
+        assertEquals(3, TestCafStub.calls("ALLOCATAIRE"), "nothing asked for another team");
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        HttpResponse<String> done = Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertEquals(201, done.statusCode(), done.body());
+    }
+
+    @Test
+    @Order(2)
+    void noFileIsSaidPlainly() throws Exception {
+        String draft = draft("CAF-2");
+        assertEquals(202, consult(draft, "INCONNU", true).statusCode());
+        JsonObject result = awaitResult(draft);
+        assertEquals("NOT_FOUND", result.getString("status"));
+        assertTrue(result.getString("message").startsWith("Aucun dossier trouvé"), result.toString());
+    }
+
+    @Test
+    @Order(3)
+    void aProviderErrorIsRetriedTwiceThenTheInterviewGoesOnWithout() throws Exception {
+        String draft = draft("CAF-3");
+        assertEquals(202, consult(draft, "PANNE", true).statusCode());
+        JsonObject result = awaitResult(draft);
+        assertEquals("UNAVAILABLE", result.getString("status"), result.toString());
+        assertTrue(result.getString("message").contains("continuez sans"), result.toString());
+        assertTrue(result.getString("reason").contains("HTTP 502"), result.toString());
+        assertEquals(3, TestCafStub.calls("PANNE"), "one call and two retries, no more");
+        assertEquals("UNAVAILABLE HTTP 502", text("SELECT GROUP_CONCAT(detail) FROM journal_entry WHERE action = 'CAF_LOOKUP' "
+                + "AND target = ?", draft));
+        assertEquals(201, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void aCutInTheMiddleOfTheInterviewLeavesItGoingOnThenTheCircuitOpens() throws Exception {
+        String draft = draft("CAF-4");
+        TestCafStub.cut(true);
+        try {
+            Instant before = Instant.now();
+            HttpResponse<String> started = consult(draft, "COUPURE", true);
+            assertEquals(202, started.statusCode(), started.body());
+            assertTrue(Duration.between(before, Instant.now()).toSeconds() < 5, "the worker never waits for the CAF");
+            assertEquals("UNAVAILABLE", awaitResult(draft).getString("status"));
+            assertEquals(201, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
+                    HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode(), "the interview ends without CAF data");
+        } finally {
+            TestCafStub.cut(false);
+        }
+        int calls = TestCafStub.calls("COUPURE");
+        assertTrue(calls >= 3 && calls <= 6, calls + " requests: three attempts (the JDK client itself re-sends a GET once "
+                + "when the connection drops)");
+        // the source keeps failing: the circuit opens, and then the stub is not even asked
+        boolean opened = false;
+        for (int i = 0; i < 10 && !opened; i++) {
+            String next = draft("CAF-5-" + i);
+            assertEquals(202, consult(next, "PANNE", true).statusCode());
+            int before = TestCafStub.calls("PANNE");
+            JsonObject result = awaitResult(next);
+            assertEquals("UNAVAILABLE", result.getString("status"));
+            if (TestCafStub.calls("PANNE") == before) {
+                opened = true;
+                assertTrue(result.getString("reason").contains("ne répond plus"), result.toString());
+            }
+        }
+        assertTrue(opened, "the circuit breaker never opened");
+    }
+
+    private String draft(String caseRef) {
+        HttpResponse<String> r = Http.postJson(uri("/api/v1/drafts"),
+                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef), Map.of());
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getString("id");
+    }
+
+    private HttpResponse<String> consult(String draft, String nom, boolean consent) {
+        return Http.postJson(uri("/api/v1/drafts/" + draft + "/caf"), """
+                {"consent": %s, "nomNaissance": "%s", "prenoms": ["YVES"], "dateNaissance": "1980-09-20", "sexe": "M",
+                 "codePaysNaissance": "99100", "codeCommuneNaissance": "08480"}""".formatted(consent, nom), Map.of());
+    }
+
+    private JsonObject awaitResult(String draft) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            HttpResponse<String> r = Http.get(uri("/api/v1/drafts/" + draft + "/caf"));
+            assertEquals(200, r.statusCode(), r.body());
+            JsonObject result = Http.json(r);
+            if (!"PENDING".equals(result.getString("status")) || Instant.now().isAfter(deadline)) {
+                return result;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static int count(String sql, String parameter) throws Exception {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private static String text(String sql, String parameter) throws Exception {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+}
