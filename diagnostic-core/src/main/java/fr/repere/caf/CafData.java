@@ -20,4 +20,13 @@ public interface CafData {
      *               runs ahead of the source's at a month boundary)
      */
     CafLookup lookup(CivilStatus person, YearMonth period);
+
+    /**
+     * The same, telling {@code calls} about each request made to the source, as
+     * {@code "<endpoint> <HTTP status>"} (or a word for a request without answer: "délai", "réseau",
+     * "limite"), so that every call can be journaled. Never with the identity.
+     */
+    default CafLookup lookup(CivilStatus person, YearMonth period, java.util.function.Consumer<String> calls) {
+        return lookup(person, period);
+    }
 }

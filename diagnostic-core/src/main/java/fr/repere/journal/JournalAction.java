@@ -21,7 +21,8 @@ public enum JournalAction {
     AGENT_CHANGE("Modification d'un compte"),
     HOST_KEY_ISSUE("Création d'une clé de logiciel métier"),
     HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier"),
-    CAF_LOOKUP("Interrogation de la CAF ou de la MSA (API Particulier)");
+    CAF_LOOKUP("Interrogation de la CAF ou de la MSA (API Particulier)"),
+    CAF_CALL("Appel à API Particulier (point d'accès et code de réponse)");
 
     private final String label;
 

@@ -110,7 +110,16 @@ public class JournalEntry {
      * interview, and the result code only ("FOUND", "NOT_FOUND", "UNAVAILABLE HTTP 502"…).
      */
     public static JournalEntry cafLookup(Instant at, Actor who, String dossier, String target, String result) {
-        JournalEntry entry = new JournalEntry(at, who.id(), who.role(), who.team(), JournalAction.CAF_LOOKUP, dossier, target, true);
+        return caf(JournalAction.CAF_LOOKUP, at, who, dossier, target, result);
+    }
+
+    /** One request of that consultation to API Particulier: the endpoint and its answer ("prime_activite 404"). */
+    public static JournalEntry cafCall(Instant at, Actor who, String dossier, String target, String call) {
+        return caf(JournalAction.CAF_CALL, at, who, dossier, target, call);
+    }
+
+    private static JournalEntry caf(JournalAction action, Instant at, Actor who, String dossier, String target, String result) {
+        JournalEntry entry = new JournalEntry(at, who.id(), who.role(), who.team(), action, dossier, target, true);
         entry.detail = result.length() > 32 ? result.substring(0, 32) : result;
         return entry;
     }

@@ -72,6 +72,8 @@ class CafIT {
         assertEquals(3, TestCafStub.calls("ALLOCATAIRE"), "quotient familial, RSA, prime d'activité");
 
         assertEquals(1, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'CAF_LOOKUP' AND target = ? AND detail = 'FOUND'", draft));
+        assertEquals("prime_activite 404,quotient_familial 404,revenu_solidarite_active 200", text("SELECT GROUP_CONCAT(detail "
+                + "ORDER BY detail) FROM journal_entry WHERE action = 'CAF_CALL' AND target = ?", draft), "every call, its endpoint and code");
         assertEquals(0, count("SELECT COUNT(*) FROM caf_consultation WHERE CONCAT_WS('|', id, interview_id, team_id, consented_by, "
                 + "status, COALESCE(reason, '')) LIKE '%ALLOCATAIRE%' OR interview_id = ? AND consented_at IS NULL", draft));
 
@@ -108,6 +110,8 @@ class CafIT {
         assertEquals(3, TestCafStub.calls("PANNE"), "one call and two retries, no more");
         assertEquals("UNAVAILABLE HTTP 502", text("SELECT GROUP_CONCAT(detail) FROM journal_entry WHERE action = 'CAF_LOOKUP' "
                 + "AND target = ?", draft));
+        assertEquals(3, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'CAF_CALL' AND target = ? "
+                + "AND detail = 'quotient_familial 502'", draft));
         assertEquals(201, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
                 HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
     }

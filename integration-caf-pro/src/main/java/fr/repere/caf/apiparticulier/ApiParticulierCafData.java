@@ -49,18 +49,24 @@ public final class ApiParticulierCafData implements CafData {
 
     @Override
     public CafLookup lookup(CivilStatus person, YearMonth period) {
+        return lookup(person, period, call -> { });
+    }
+
+    @Override
+    public CafLookup lookup(CivilStatus person, YearMonth period, java.util.function.Consumer<String> calls) {
         Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(calls, "calls");
         try {
-            Part<QuotientFamilial> qf = call("quotient familial",
+            Part<QuotientFamilial> qf = call("quotient familial", "quotient_familial", calls,
                     () -> client.quotientFamilial(person, period), ApiParticulierMapper::quotientFamilial);
             if (qf instanceof Failed<QuotientFamilial> failed) {
                 return failed.unavailable();
             }
-            Part<Benefit> rsa = call("RSA", () -> client.revenuSolidariteActive(person), ApiParticulierMapper::benefit);
+            Part<Benefit> rsa = call("RSA", "revenu_solidarite_active", calls, () -> client.revenuSolidariteActive(person), ApiParticulierMapper::benefit);
             if (rsa instanceof Failed<Benefit> failed) {
                 return failed.unavailable();
             }
-            Part<Benefit> prime = call("prime d'activité", () -> client.primeActivite(person), ApiParticulierMapper::benefit);
+            Part<Benefit> prime = call("prime d'activité", "prime_activite", calls, () -> client.primeActivite(person), ApiParticulierMapper::benefit);
             if (prime instanceof Failed<Benefit> failed) {
                 return failed.unavailable();
             }
@@ -77,16 +83,21 @@ public final class ApiParticulierCafData implements CafData {
         }
     }
 
-    private <T> Part<T> call(String what, Call call, Translation<T> translation) {
+    private <T> Part<T> call(String what, String endpoint, java.util.function.Consumer<String> calls, Call call,
+                             Translation<T> translation) {
         Reply reply;
         try {
             reply = call.send();
+            calls.accept(endpoint + " " + reply.status());
         } catch (HttpTimeoutException e) {
+            calls.accept(endpoint + " délai");
             return failedTransiently("API Particulier n'a pas répondu dans le délai de "
                     + client.timeout().toMillis() + " ms (" + what + ")");
         } catch (IOException e) {
+            calls.accept(endpoint + " réseau");
             return failedTransiently("API Particulier injoignable (" + e.getClass().getSimpleName() + ", " + what + ")");
         } catch (LocalRateLimitException e) {
+            calls.accept(endpoint + " limite");
             return failed("limite de " + ApiParticulierClient.REQUESTS_PER_SECOND
                     + " requêtes par seconde atteinte côté Repère (" + what + ")", e.retryAfter());
         } catch (InterruptedException e) {

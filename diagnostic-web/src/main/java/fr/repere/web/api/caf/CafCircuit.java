@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,16 +36,21 @@ public class CafCircuit {
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile Instant openUntil = Instant.MIN;
 
-    public CafLookup consult(CivilStatus person) {
+    /** A consultation's result and the requests it made (retries included), for the journal. */
+    public record Consulted(CafLookup lookup, List<String> calls) {
+    }
+
+    public Consulted consult(CivilStatus person) {
         Instant now = clock.instant();
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
         if (now.isBefore(openUntil)) {
-            return new CafLookup.Unavailable("API Particulier ne répond plus depuis plusieurs demandes : nouvel essai "
+            return new Consulted(new CafLookup.Unavailable("API Particulier ne répond plus depuis plusieurs demandes : nouvel essai "
                     + "possible dans " + Math.max(1, Duration.between(now, openUntil).toSeconds()) + " secondes",
-                    Duration.between(now, openUntil));
+                    Duration.between(now, openUntil)), List.of());
         }
         CafLookup lookup;
         try {
-            lookup = gateway.lookup(person, null);
+            lookup = gateway.lookup(person, null, calls::add);
         } catch (RuntimeException e) {
             lookup = CafGateway.unavailable(e);
         }
@@ -54,6 +62,6 @@ public class CafCircuit {
         } else {
             failuresInARow.set(0);
         }
-        return lookup;
+        return new Consulted(lookup, List.copyOf(calls));
     }
 }

@@ -46,13 +46,13 @@ public class CafGateway {
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = TransientFailure.class)
-    public CafLookup lookup(CivilStatus person, YearMonth period) {
+    public CafLookup lookup(CivilStatus person, YearMonth period, java.util.function.Consumer<String> calls) {
         Instant now = clock.instant();
         if (now.isBefore(notBefore)) {
             return new CafLookup.Unavailable("API Particulier a demandé d'attendre avant une nouvelle demande",
                     Duration.between(now, notBefore));
         }
-        CafLookup lookup = settings.data().lookup(person, period);
+        CafLookup lookup = settings.data().lookup(person, period, calls);
         if (lookup instanceof CafLookup.Unavailable u) {
             if (u.retryAfter() != null) {
                 notBefore = now.plus(u.retryAfter());

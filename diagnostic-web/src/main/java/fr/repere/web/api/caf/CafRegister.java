@@ -56,10 +56,14 @@ public class CafRegister {
     }
 
     @Transactional
-    public void finish(Started started, JournalEntry.Actor actor, CafLookup lookup) {
+    public void finish(Started started, JournalEntry.Actor actor, CafCircuit.Consulted consulted) {
         CafConsultation consultation = new JpaCafConsultations(em).find(started.consultation().id()).orElseThrow();
-        consultation.complete(lookup, clock.instant());
-        journal.append(JournalEntry.cafLookup(clock.instant(), actor, started.dossier(), consultation.interview(), code(lookup)));
+        consultation.complete(consulted.lookup(), clock.instant());
+        for (String call : consulted.calls()) {
+            journal.append(JournalEntry.cafCall(clock.instant(), actor, started.dossier(), consultation.interview(), call));
+        }
+        journal.append(JournalEntry.cafLookup(clock.instant(), actor, started.dossier(), consultation.interview(),
+                code(consulted.lookup())));
     }
 
     /** The interview's latest consultation, read by its team. */
