@@ -20,7 +20,10 @@ public enum JournalAction {
     AGENT_CREATE("Création d'un compte"),
     AGENT_CHANGE("Modification d'un compte"),
     HOST_KEY_ISSUE("Création d'une clé de logiciel métier"),
-    HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier");
+    HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier"),
+    DIRECTORY_IMPORT("Import de l'annuaire des lieux"),
+    PLACES_SEARCH("Recherche de lieux pour un diagnostic"),
+    UNMET_NEEDS_READ("Consultation des besoins non couverts");
 
     private final String label;
 
