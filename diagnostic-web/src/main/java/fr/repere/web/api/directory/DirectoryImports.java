@@ -38,7 +38,7 @@ public class DirectoryImports {
 
     static final int BATCH = 500;
     /** Far above the national file (about 15 MB for every place of France). */
-    static final long MAX_BYTES = 200L * 1024 * 1024;
+    static final long MAX_BYTES = 200L * 1024 * 1024; // as BodySizeLimit
     private static final Logger LOG = Logger.getLogger(DirectoryImports.class.getName());
 
     @Resource
