@@ -150,4 +150,33 @@ class PlaceFileCheckTest {
         assertEquals("Lieu, \"a\"\nsur deux lignes", valid.get(0).place().nom());
         assertEquals(4, valid.get(1).line(), "the second record starts on the file's fourth line");
     }
+
+    /** Figures for docs/performance.md: printed, never asserted (the machine is shared). */
+    @Test
+    void fiftyThousandLinesAreCheckedInBoundedMemory() throws IOException {
+        List<String> lines = new ArrayList<>(50_001);
+        lines.add(DirectoryFiles.HEADER);
+        for (int i = 0; i < 50_000; i++) {
+            lines.add(DirectoryFiles.simple("bulk-" + i, i % 2 == 0 ? "59350" : "59512", i % 2 == 0 ? "59000" : "59100",
+                    i % 2 == 0 ? "Lille" : "Roubaix"));
+        }
+        Path file = DirectoryFiles.write(dir, lines);
+        lines.clear();
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        long[] peak = {before};
+        long start = System.nanoTime();
+        PlaceFileCheck.Outcome o = check.check(file, 1000, n -> peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory()));
+        int[] stored = {0};
+        check.validLines(file, 500, batch -> {
+            stored[0] += batch.size();
+            peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("PlaceFileCheck: 50,000 lines (%d KB) checked and read again in %d ms; heap in use %d MB before, "
+                + "at most %d MB during (not collected)%n", java.nio.file.Files.size(file) / 1024, ms, before >> 20, peak[0] >> 20);
+        assertEquals(50_000, o.valid());
+        assertEquals(50_000, stored[0]);
+    }
 }
