@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The national schema's {@code services} values, verbatim. */
-public enum LieuService {
+public enum LieuService implements Vocabulary {
     MATERIEL_SOLIDAIRE("Acquisition de matériel informatique à prix solidaire"),
     AIDE_DEMARCHES("Aide aux démarches administratives"),
     OUTILS_QUOTIDIEN("Maîtrise des outils numériques du quotidien"),
@@ -21,6 +21,7 @@ public enum LieuService {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

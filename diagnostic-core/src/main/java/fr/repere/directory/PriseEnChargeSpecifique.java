@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The national schema's {@code prise_en_charge_specifique} values, verbatim. */
-public enum PriseEnChargeSpecifique {
+public enum PriseEnChargeSpecifique implements Vocabulary {
     SURDITE("Surdité"),
     HANDICAPS_MOTEURS("Handicaps moteurs"),
     HANDICAPS_MENTAUX("Handicaps mentaux"),
@@ -19,6 +19,7 @@ public enum PriseEnChargeSpecifique {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -22,7 +22,10 @@ public enum JournalAction {
     HOST_KEY_ISSUE("Création d'une clé de logiciel métier"),
     HOST_KEY_REVOKE("Révocation d'une clé de logiciel métier"),
     CAF_LOOKUP("Interrogation de la CAF ou de la MSA (API Particulier)"),
-    CAF_CALL("Appel à API Particulier (point d'accès et code de réponse)");
+    CAF_CALL("Appel à API Particulier (point d'accès et code de réponse)"),
+    DIRECTORY_IMPORT("Import de l'annuaire des lieux"),
+    PLACES_SEARCH("Recherche de lieux pour un diagnostic"),
+    UNMET_NEEDS_READ("Consultation des besoins non couverts");
 
     private final String label;
 

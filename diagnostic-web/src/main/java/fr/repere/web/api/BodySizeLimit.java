@@ -18,11 +18,14 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     /** Uploads of decision tables (multipart) may be larger than JSON bodies. */
     static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+    /** Directory files (CSV of places, streamed to disk): the national file is about 15 MB. */
+    static final int MAX_DIRECTORY_BYTES = 200 * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         boolean upload = request.getMediaType() != null && "multipart".equals(request.getMediaType().getType());
-        int limit = upload ? MAX_UPLOAD_BYTES : JsonBodies.MAX_BYTES;
+        boolean directory = request.getUriInfo().getPath().contains("directory/imports");
+        int limit = directory ? MAX_DIRECTORY_BYTES : upload ? MAX_UPLOAD_BYTES : JsonBodies.MAX_BYTES;
         if (request.getLength() > limit) {
             request.abortWith(Response.fromResponse(JsonBodies.tooLarge(limit).problem().toResponse())
                     .header("Connection", "close")

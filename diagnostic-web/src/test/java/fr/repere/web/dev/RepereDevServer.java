@@ -72,10 +72,17 @@ public final class RepereDevServer {
         if (awaitReady(root.resolve("/health/ready"), payara)) {
             if (db == null) {
                 say("Base externe : ni comptes ni données de démonstration.");
-            } else if (hasDemoData(url, user, password)) {
-                say("Données de démonstration déjà présentes.");
             } else {
-                loadDemoData(root);
+                if (hasDemoData(url, user, password)) {
+                    say("Données de démonstration déjà présentes.");
+                } else {
+                    loadDemoData(root);
+                }
+                if (hasDemoPlaces(url, user, password)) {
+                    say("Annuaire de démonstration déjà présent.");
+                } else {
+                    loadDemoPlaces(root);
+                }
             }
             say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "
                     + root.resolve("/openapi") + "). Ctrl-C pour arrêter.");
@@ -106,6 +113,18 @@ public final class RepereDevServer {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
              java.sql.ResultSet rs = c.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM diagnostic WHERE case_ref LIKE 'DEMO-%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /** Whether the fictitious places of the demo directory are already in the database. */
+    private static boolean hasDemoPlaces(String url, String user, String password) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM place WHERE id LIKE 'demo-fictif-%'")) {
             rs.next();
             return rs.getLong(1) > 0;
         } catch (java.sql.SQLException e) {
@@ -144,6 +163,50 @@ public final class RepereDevServer {
                     say("Donnée de démonstration refusée (" + r.statusCode() + ") : " + r.body());
                 }
             }
+        }
+    }
+
+    /**
+     * Imports the fictitious directory of the demo (a few dozen places in the Nord, all marked
+     * "fictif"), through the API as the demo administrator, and waits for the import to end.
+     */
+    private static void loadDemoPlaces(URI root) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(root.resolve("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + DemoAccounts.ACCOUNTS[3][1]
+                        + "\", \"password\": \"" + DemoAccounts.PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            say("Connexion de l'administrateur de démonstration impossible (" + login.statusCode() + ")");
+            return;
+        }
+        String csrf;
+        try (JsonReader r = Json.createReader(new java.io.StringReader(login.body()))) {
+            csrf = r.readObject().getString("csrfToken");
+        }
+        byte[] csv;
+        try (InputStream in = RepereDevServer.class.getResourceAsStream("/demo/lieux-fictifs-nord.csv")) {
+            csv = in.readAllBytes();
+        }
+        HttpResponse<String> started = client.send(HttpRequest.newBuilder(root.resolve("/api/v1/directory/imports"))
+                .header("Content-Type", "text/csv").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            say("Annuaire de démonstration refusé (" + started.statusCode() + ") : " + started.body());
+            return;
+        }
+        URI location = URI.create(started.headers().firstValue("Location").orElseThrow());
+        for (int i = 0; i < 120; i++) {
+            HttpResponse<String> state = client.send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofString());
+            try (JsonReader r = Json.createReader(new java.io.StringReader(state.body()))) {
+                JsonObject o = r.readObject();
+                if (o.getBoolean("finished")) {
+                    say("Annuaire de démonstration (lieux fictifs du Nord) : " + o.getString("message"));
+                    return;
+                }
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -1,0 +1,182 @@
+package fr.repere.directory;
+
+import fr.repere.territory.Geography;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlaceFileCheckTest {
+
+    private static final Geography GEOGRAPHY = Geography.shipped();
+    private final PlaceFileCheck check = new PlaceFileCheck(new PlaceValidator(GEOGRAPHY));
+
+    @TempDir
+    Path dir;
+
+    private PlaceFileCheck.Outcome check(Path file) throws IOException {
+        return check.check(file, 1000, n -> { });
+    }
+
+    private static ImportProblem only(PlaceFileCheck.Outcome outcome) {
+        assertEquals(1, outcome.firstProblems().size(), outcome.firstProblems().toString());
+        return outcome.firstProblems().get(0);
+    }
+
+    @Test
+    void aValidFileHasNoProblem() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.simple("a", "59350", "59000", "Lille"), DirectoryFiles.simple("b", "59512", "59100", "Roubaix"))));
+        assertEquals(2, o.lines());
+        assertTrue(o.clean(), o.firstProblems().toString());
+    }
+
+    @Test
+    void aVocabularyValueNotVerbatimIsReportedWithTheCloseValue() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.line("a", "Lieu", "59350", "59000", "Lille", "50.6", "3.0", "Aide aux demarches administratives",
+                        "", "Gratuit", "Accompagnement individuel"))));
+        ImportProblem p = only(o);
+        assertEquals(2, p.line());
+        assertEquals("services", p.field());
+        assertTrue(p.message().contains("Vouliez-vous dire « Aide aux démarches administratives » ?"), p.message());
+    }
+
+    @Test
+    void anUnknownInseeCodeAndAPostalCodeInItsPlaceAreReported() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.simple("a", "59999", "59000", "Lille"), DirectoryFiles.simple("b", "5900", "59000", "Lille"))));
+        assertEquals(2, o.problemCount());
+        assertEquals("code_insee", o.firstProblems().get(0).field());
+        assertTrue(o.firstProblems().get(0).message().contains("aucune commune actuelle"));
+        assertEquals(3, o.firstProblems().get(1).line());
+    }
+
+    @Test
+    void aMissingInseeCodeIsFoundFromPostalCodeAndName() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.simple("a", "", "59100", "ROUBAIX"))));
+        assertTrue(o.clean(), o.firstProblems().toString());
+    }
+
+    @Test
+    void badCoordinatesAreReported() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.line("a", "Lieu", "59350", "59000", "Lille", "cinquante", "3.0", "Aide aux démarches administratives", "", "", ""),
+                DirectoryFiles.line("b", "Lieu", "59350", "59000", "Lille", "95", "3.0", "Aide aux démarches administratives", "", "", ""),
+                DirectoryFiles.line("c", "Lieu", "59350", "59000", "Lille", "3.06", "50.63", "Aide aux démarches administratives", "", "", ""),
+                DirectoryFiles.line("d", "Lieu", "59350", "59000", "Lille", "50.63", "", "Aide aux démarches administratives", "", "", ""))));
+        assertEquals(0, o.valid());
+        List<String> fields = o.firstProblems().stream().map(p -> p.line() + ":" + p.field()).toList();
+        assertEquals(List.of("2:latitude", "3:latitude", "4:latitude", "5:longitude"), fields);
+        assertTrue(o.firstProblems().get(2).message().contains("inversées"), o.firstProblems().get(2).message());
+    }
+
+    @Test
+    void missingRequiredValuesAreReportedByColumn() throws IOException {
+        String line = DirectoryFiles.simple("a", "59350", "59000", "Lille").replace("\"Lieu a\"", "");
+        ImportProblem p = only(check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER, line))));
+        assertEquals("nom", p.field());
+        assertEquals("valeur obligatoire manquante", p.message());
+    }
+
+    @Test
+    void aRepeatedIdIsAnErrorOnTheLaterLine() throws IOException {
+        ImportProblem p = only(check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.simple("a", "59350", "59000", "Lille"), DirectoryFiles.simple("a", "59512", "59100", "Roubaix")))));
+        assertEquals(3, p.line());
+        assertTrue(p.message().contains("ligne 2"));
+    }
+
+    @Test
+    void latin1FilesAreReadWithTheirAccents() throws IOException {
+        Path file = DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER, DirectoryFiles.simple("a", "59017", "59280", "Armentières")),
+                DirectoryFile.WINDOWS_LATIN_1, false);
+        assertEquals(DirectoryFile.WINDOWS_LATIN_1, DirectoryFile.detectEncoding(file).charset());
+        List<PlaceValidator.Result> valid = new ArrayList<>();
+        check.validLines(file, 10, valid::addAll);
+        assertEquals("Aide aux démarches administratives", valid.get(0).place().services().iterator().next().label());
+        assertEquals("Armentières", valid.get(0).place().commune());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped() throws IOException {
+        Path file = DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER, DirectoryFiles.simple("a", "59350", "59000", "Lille")),
+                StandardCharsets.UTF_8, true);
+        DirectoryFile.Encoding encoding = DirectoryFile.detectEncoding(file);
+        assertTrue(encoding.byteOrderMark());
+        assertTrue(check(file).clean(), "the id column is found despite the BOM");
+    }
+
+    @Test
+    void semicolonSeparatedFilesAreRead() throws IOException {
+        String header = DirectoryFiles.HEADER.replace(',', ';');
+        String line = "s1;00000000000000;Lieu;Lille;59000;59350;1 rue;;50,63;3,06;EPN;;;;;;;;;;2025-01-01;"
+                + "Aide aux démarches administratives;;;Gratuit;;;;;;;";
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(header, line)));
+        assertTrue(o.clean(), o.firstProblems().toString());
+    }
+
+    @Test
+    void aFileWithoutTheNationalHeaderIsRefused() {
+        Path file = DirectoryFiles.write(dir, List.of("nom,ville", "Lieu,Lille"));
+        InvalidDirectoryFileException e = assertThrows(InvalidDirectoryFileException.class, () -> DirectoryFile.open(file));
+        assertTrue(e.getMessage().contains("id, pivot"), e.getMessage());
+    }
+
+    @Test
+    void anUnclosedQuoteStopsTheReadingWithItsLine() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.simple("a", "59350", "59000", "Lille"), "b,\"00000000000000,oops")));
+        assertEquals(1, o.valid());
+        assertEquals(3, o.firstProblems().get(0).line());
+        assertTrue(o.firstProblems().get(0).message().contains("guillemet"));
+    }
+
+    @Test
+    void quotedFieldsMayHoldSeparatorsQuotesAndLineBreaks() throws IOException {
+        String line = DirectoryFiles.simple("a", "59350", "59000", "Lille").replace("\"Lieu a\"", "\"Lieu, \"\"a\"\"\nsur deux lignes\"");
+        Path file = DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER, line, DirectoryFiles.simple("b", "59350", "59000", "Lille").replace(",Essai,", ",,")));
+        List<PlaceValidator.Result> valid = new ArrayList<>();
+        check.validLines(file, 10, valid::addAll);
+        assertEquals("Lieu, \"a\"\nsur deux lignes", valid.get(0).place().nom());
+        assertEquals(4, valid.get(1).line(), "the second record starts on the file's fourth line");
+    }
+
+    /** Figures for docs/performance.md: printed, never asserted (the machine is shared). */
+    @Test
+    void fiftyThousandLinesAreCheckedInBoundedMemory() throws IOException {
+        List<String> lines = new ArrayList<>(50_001);
+        lines.add(DirectoryFiles.HEADER);
+        for (int i = 0; i < 50_000; i++) {
+            lines.add(DirectoryFiles.simple("bulk-" + i, i % 2 == 0 ? "59350" : "59512", i % 2 == 0 ? "59000" : "59100",
+                    i % 2 == 0 ? "Lille" : "Roubaix"));
+        }
+        Path file = DirectoryFiles.write(dir, lines);
+        lines.clear();
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        long[] peak = {before};
+        long start = System.nanoTime();
+        PlaceFileCheck.Outcome o = check.check(file, 1000, n -> peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory()));
+        int[] stored = {0};
+        check.validLines(file, 500, batch -> {
+            stored[0] += batch.size();
+            peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("PlaceFileCheck: 50,000 lines (%d KB) checked and read again in %d ms; heap in use %d MB before, "
+                + "at most %d MB during (not collected)%n", java.nio.file.Files.size(file) / 1024, ms, before >> 20, peak[0] >> 20);
+        assertEquals(50_000, o.valid());
+        assertEquals(50_000, stored[0]);
+    }
+}

@@ -1,0 +1,43 @@
+package fr.repere.web.api.directory;
+
+import fr.repere.identity.Role;
+import fr.repere.web.api.Json;
+import fr.repere.web.api.problem.Problem;
+import fr.repere.web.api.problem.ProblemException;
+import fr.repere.web.security.Allowed;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** One place of the directory, every field of the national schema (for the place's page and the referral slip). */
+@Path("v1/places")
+@RequestScoped
+@Allowed({Role.WORKER, Role.TEAM_LEAD, Role.ADMIN})
+@Tag(name = "Annuaire des lieux")
+public class PlaceResource {
+
+    @Inject
+    private PlaceSearch search;
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Lire un lieu de l'annuaire")
+    @APIResponse(responseCode = "200", description = "Le lieu", content = @Content(schema = @Schema(implementation = PlaceView.class)))
+    @APIResponse(responseCode = "404", description = "Lieu introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response find(@PathParam("id") String id) {
+        return Json.ok(search.place(id).orElseThrow(() -> new ProblemException(Problem.of("not-found", "Lieu introuvable", 404,
+                "Aucun lieu de l'annuaire n'a cet identifiant."))));
+    }
+}
