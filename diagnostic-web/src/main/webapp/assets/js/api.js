@@ -23,6 +23,11 @@ export class NetworkError extends Error {
 }
 
 export async function api(method, path, body, headers = {}) {
+  if (method !== 'GET' && !csrf && path !== '/api/v1/session') {
+    // the page opened without network (or before logging in again): fetch the session's token first
+    const session = await api('GET', '/api/v1/session');
+    csrf = session.csrfToken;
+  }
   const h = {Accept: 'application/json, application/problem+json', ...headers};
   if (body !== undefined) h['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrf) h['X-CSRF-Token'] = csrf;

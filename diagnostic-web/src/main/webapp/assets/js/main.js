@@ -64,8 +64,13 @@ async function start() {
     location.replace('/connexion');
     return;
   }
+  if (r.page === 'interview') return interviewPage(r.id); // works from what the device kept, even unreachable
+  if (s === undefined) {
+    show('Pas de connexion', h('h1', {}, 'Pas de connexion'),
+      h('p', {}, "Repère ne répond pas : vérifiez le réseau, puis rechargez la page. Un entretien en cours reste gardé sur cet appareil."));
+    return;
+  }
   if (r.page === 'start') return startPage(s);
-  if (r.page === 'interview') return interviewPage(r.id);
   if (r.page === 'result') return resultPage(r.id);
   if (r.page === 'dossier') return dossierPage();
   show('Page introuvable', h('h1', {}, 'Page introuvable'),
@@ -73,3 +78,8 @@ async function start() {
 }
 
 start();
+
+// Without network, the screens still open from the tablet's copy (HTTPS or localhost only).
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}

@@ -143,8 +143,10 @@ export class Outbox {
       if (isTransient(e)) {
         this.onStatus('offline');
         this.retry = setTimeout(() => this.flush(), 3000);
-      } else if (e instanceof ApiError && e.status === 401) {
-        this.onStatus('session');
+      } else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+        this.onStatus('session'); // the answers stay on the device until the worker logs in again
+      } else if (e instanceof ApiError && e.status === 404) {
+        this.onStatus('refused', "cet entretien n'existe plus sur le serveur (terminé ou abandonné).");
       } else {
         // refused by the server (e.g. an answer the questionnaire no longer allows): drop it, say so
         for (const q of Object.keys(batch)) delete this.state.pending[q];

@@ -200,12 +200,17 @@ class InterviewUiIT {
         assertTrue(status.getText().contains("gardées sur cet appareil"), status.getText());
         checkPage("questionnaire hors connexion", "08-hors-connexion");
 
-        // the page is reloaded while the server is still out of reach: nothing is lost
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/drafts/*")));
-        browser.driver.deleteNetworkConditions();
+        // the page is reloaded without network: it comes from the tablet's copy (service worker),
+        // the answers from what the device kept, and nothing has reached the server yet
+        assertEquals(Boolean.TRUE, browser.js("return navigator.serviceWorker.controller !== null;"),
+                "the service worker keeps the screens");
+        assertEquals(Boolean.TRUE, browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all(['/index.html', '/assets/js/interview.js', '/assets/repere.css'].map(u => caches.match(u)))"
+                + ".then(r => done(r.every(x => x !== undefined)));"), "the screens are kept on the device");
         browser.driver.navigate().refresh();
         browser.waitForHeading("Accès");
+        System.out.println("reload without network: " + browser.js("const n = performance.getEntriesByType('navigation')[0];"
+                + "return 'workerStart=' + n.workerStart + ' transferSize=' + n.transferSize + ' online=' + navigator.onLine;"));
         givenOffline.forEach((question, codes) -> codes.forEach(code -> assertTrue(
                 browser.driver.findElement(By.id(question + "--" + code)).isSelected(), question + " kept after reload")));
         browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().contains("Hors connexion") ? true : null);
@@ -214,7 +219,7 @@ class InterviewUiIT {
         assertFalse(onServer.containsKey("ACC_EQUIPEMENT"), "not sent yet: " + onServer);
 
         // the network returns: everything is sent, once
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        browser.driver.deleteNetworkConditions();
         browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().startsWith("Enregistré") ? true : null);
         JsonObject sent = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
         givenOffline.forEach((question, codes) -> assertEquals(codes, sent.getJsonArray(question).getValuesAs(jakarta.json.JsonString.class)
@@ -467,8 +472,11 @@ class InterviewUiIT {
         assertTrue(median < 100, "median save " + median + " ms");
     }
 
+    /** The browser's address of a screen: on localhost, a secure context (service worker, crypto) as HTTPS would be. */
     private String url(String path) {
-        return uri(path).toString();
+        URI u = uri(path);
+        return URI.create(u.getScheme() + "://localhost:" + u.getPort() + u.getRawPath()
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).toString();
     }
 
     private URI uri(String path) {
