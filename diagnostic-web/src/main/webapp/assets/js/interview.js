@@ -115,6 +115,11 @@ class Interview {
     this.status = h('p', {id: 'enregistrement', class: 'etat', role: 'status'});
     this.outbox = new Outbox(state, (s, message) => this.showStatus(s, message));
     this.state.step = Math.min(this.state.step || 0, this.steps.length - 1);
+    if (!this.visibleIn(this.steps[this.state.step]).length) {
+      // the kept step has nothing left to ask (an earlier answer changed): the nearest one that has
+      const back = this.nextStep(this.state.step, -1);
+      this.state.step = back >= 0 ? back : Math.max(this.nextStep(this.state.step, 1), 0);
+    }
   }
 
   showStatus(kind, message) {

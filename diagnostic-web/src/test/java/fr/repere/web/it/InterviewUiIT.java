@@ -14,14 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -178,59 +176,57 @@ class InterviewUiIT {
     }
 
     @Test
-    void aNetworkCutHalfWayLosesNoAnswerEvenAcrossAReload() {
-        browser.driver.get(url("/diagnostic/nouveau?case=UI-RESEAU-1"));
-        browser.waitForHeading("Se connecter");
-        logIn(TestAgents.WORKER_A);
-        browser.waitForHeading("Nouveau diagnostic");
-        browser.driver.findElement(By.id("accord")).click();
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        String id = interviewId();
-        browser.waitForHeading("La démarche à faire");
-        answerVisible(Map.of());
-        waitSaved();
-        next();
-        browser.waitForHeading("Accès");
+    void aNetworkCutHalfWayLosesNoAnswerEvenAcrossAReload() throws Exception {
+        // the browser reaches Payara through a relay the test cuts: page, API and service worker all lose the network
+        try (NetworkCut network = new NetworkCut(base.getHost(), base.getPort())) {
+            String root = "http://localhost:" + network.port();
+            browser.driver.get(root + "/diagnostic/nouveau?case=UI-RESEAU-1");
+            browser.waitForHeading("Se connecter");
+            logIn(TestAgents.WORKER_A);
+            browser.waitForHeading("Nouveau diagnostic");
+            browser.driver.findElement(By.id("accord")).click();
+            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            String id = interviewId();
+            browser.waitForHeading("La démarche à faire");
+            answerVisible(Map.of());
+            waitSaved();
+            next();
+            browser.waitForHeading("Accès");
+            browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return navigator.serviceWorker.controller !== null;")) ? true : null);
 
-        // the network drops: answers stay on the tablet, and the worker sees it
-        browser.driver.setNetworkConditions(offline());
-        Map<String, List<String>> givenOffline = answerVisible(Map.of());
-        WebElement status = browser.driver.findElement(By.id("enregistrement"));
-        browser.waitFor(d -> status.getText().contains("Hors connexion") ? true : null);
-        assertTrue(status.getText().contains("gardées sur cet appareil"), status.getText());
-        checkPage("questionnaire hors connexion", "08-hors-connexion");
+            // the network drops: answers stay on the tablet, and the worker sees it
+            network.cut();
+            Map<String, List<String>> givenOffline = answerVisible(Map.of());
+            WebElement status = browser.driver.findElement(By.id("enregistrement"));
+            browser.waitFor(d -> status.getText().contains("Hors connexion") ? true : null);
+            assertTrue(status.getText().contains("gardées sur cet appareil"), status.getText());
+            checkPage("questionnaire hors connexion", "08-hors-connexion");
 
-        // the page is reloaded without network: it comes from the tablet's copy (service worker),
-        // the answers from what the device kept, and nothing has reached the server yet
-        assertEquals(Boolean.TRUE, browser.js("return navigator.serviceWorker.controller !== null;"),
-                "the service worker keeps the screens");
-        assertEquals(Boolean.TRUE, browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "Promise.all(['/index.html', '/assets/js/interview.js', '/assets/repere.css'].map(u => caches.match(u)))"
-                + ".then(r => done(r.every(x => x !== undefined)));"), "the screens are kept on the device");
-        browser.driver.navigate().refresh();
-        browser.waitForHeading("Accès");
-        System.out.println("reload without network: " + browser.js("const n = performance.getEntriesByType('navigation')[0];"
-                + "return 'workerStart=' + n.workerStart + ' transferSize=' + n.transferSize + ' online=' + navigator.onLine;"));
-        givenOffline.forEach((question, codes) -> codes.forEach(code -> assertTrue(
-                browser.driver.findElement(By.id(question + "--" + code)).isSelected(), question + " kept after reload")));
-        browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().contains("Hors connexion") ? true : null);
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
-        JsonObject onServer = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
-        assertFalse(onServer.containsKey("ACC_EQUIPEMENT"), "not sent yet: " + onServer);
+            // the page is reloaded without network: the screens come from the tablet's copy (service
+            // worker), the answers from what the device kept; nothing has reached the server yet
+            browser.driver.navigate().refresh();
+            browser.waitForHeading("Accès");
+            givenOffline.forEach((question, codes) -> codes.forEach(code -> assertTrue(
+                    browser.driver.findElement(By.id(question + "--" + code)).isSelected(), question + " kept after reload")));
+            browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().contains("Hors connexion") ? true : null);
+            Http.loginAs(uri("/"), TestAgents.WORKER_A);
+            JsonObject onServer = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
+            assertFalse(onServer.containsKey("ACC_EQUIPEMENT"), "not sent yet: " + onServer);
 
-        // the network returns: everything is sent, once
-        browser.driver.deleteNetworkConditions();
-        browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().startsWith("Enregistré") ? true : null);
-        JsonObject sent = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
-        givenOffline.forEach((question, codes) -> assertEquals(codes, sent.getJsonArray(question).getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList(), question));
+            // the network returns: everything is sent, by itself
+            network.restore();
+            browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().startsWith("Enregistré") ? true : null);
+            JsonObject sent = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
+            givenOffline.forEach((question, codes) -> assertEquals(codes, sent.getJsonArray(question).getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList(), question));
 
-        next();
-        completeQuestionnaire(Map.of(), false);
-        browser.waitForHeading("Résultat du diagnostic");
-        assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + id)).statusCode());
-        assertEquals(0L, browser.js("return Object.keys(localStorage).filter(k => k.startsWith('repere:entretien:')).length;"),
-                "the device forgets a completed interview");
+            next();
+            completeQuestionnaire(Map.of(), false);
+            browser.waitForHeading("Résultat du diagnostic");
+            assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + id)).statusCode());
+            assertEquals(0L, browser.js("return Object.keys(localStorage).filter(k => k.startsWith('repere:entretien:')).length;"),
+                    "the device forgets a completed interview");
+        }
     }
 
     @Test
@@ -443,13 +439,6 @@ class InterviewUiIT {
 
     private void keys(CharSequence... keys) {
         new Actions(browser.driver).sendKeys(keys).perform();
-    }
-
-    private static ChromiumNetworkConditions offline() {
-        ChromiumNetworkConditions c = new ChromiumNetworkConditions();
-        c.setOffline(true);
-        c.setLatency(Duration.ZERO);
-        return c;
     }
 
     private String diagnosticByApi(String caseRef, String body) {
