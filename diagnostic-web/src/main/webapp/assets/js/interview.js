@@ -6,13 +6,16 @@ import {errorBox, focus, h, show, time} from './dom.js';
 import {stepTitle} from './labels.js';
 import {cacheQuestionnaire, cachedQuestionnaire, forgetInterview, loadInterview, Outbox, saveInterview} from './store.js';
 
-/** Questions grouped in steps: a new step when the dimension changes, except for a question asked right after its parent. */
+/**
+ * Questions grouped in steps: a new step when the dimension changes, except for a question asked
+ * right after its parent (BAN_TELEPHONE follows ACC_CREDIT_EPUISE in the conversation).
+ */
 export function steps(questionnaire) {
   const result = [];
   let current = null;
-  const stepOf = {};
+  let previous = null;
   for (const q of questionnaire.questions) {
-    const withParent = q.showIf && current && stepOf[q.showIf.question] === current;
+    const withParent = q.showIf && current && previous && previous.code === q.showIf.question;
     if (!current || (q.dimension !== current.dimension && !withParent)) {
       const dimension = questionnaire.dimensions.find(d => d.code === q.dimension);
       const index = result.filter(s => s.dimension === q.dimension).length;
@@ -20,7 +23,7 @@ export function steps(questionnaire) {
       result.push(current);
     }
     current.questions.push(q);
-    stepOf[q.code] = current;
+    previous = q;
   }
   return result;
 }
@@ -150,34 +153,53 @@ class Interview {
     return -1;
   }
 
-  render(moveFocus = true) {
-    const index = this.state.step;
-    const step = this.steps[index];
-    const askable = this.steps.map((s, i) => i).filter(i => this.visibleIn(this.steps[i]).length);
-    const position = askable.indexOf(index) + 1;
-    this.messages = h('div');
-    this.fieldsets = {};
-    const questions = step.questions.map(q => this.question(q));
-    const previous = this.nextStep(index, -1);
-    const next = this.nextStep(index, 1);
+  /** The steps that have something to ask, given the answers so far. */
+  askable() {
+    return this.steps.map((s, i) => i).filter(i => this.visibleIn(this.steps[i]).length);
+  }
 
-    show(`${step.title} (étape ${position} sur ${askable.length})`,
-      h('div', {class: 'entretien-tete'},
-        h('p', {class: 'dossier-ref'}, `Dossier ${this.state.caseRef || 'sans référence'}`),
-        this.status),
+  /** Step counter, progress bar and list of steps: redrawn after each answer (skip logic may add or remove a step). */
+  progressParts() {
+    const index = this.state.step;
+    const askable = this.askable();
+    const position = askable.indexOf(index) + 1;
+    return [
       h('p', {class: 'etape', id: 'etape'}, `Étape ${position} sur ${askable.length}`),
       h('progress', {max: askable.length, value: position, 'aria-labelledby': 'etape'}),
       h('ol', {class: 'etapes', 'aria-label': 'Étapes du questionnaire'}, askable.map(i => h('li',
         {class: i === index ? 'etapes__en-cours' : i < index ? 'etapes__faite' : null, 'aria-current': i === index ? 'step' : null},
-        this.steps[i].title))),
+        this.steps[i].title)))];
+  }
+
+  /** « Étape précédente » and « Étape suivante » (or « Voir le résultat » on the last step), from the answers so far. */
+  navigationParts() {
+    const previous = this.nextStep(this.state.step, -1);
+    const last = this.nextStep(this.state.step, 1) < 0;
+    return [
+      previous >= 0 ? h('button', {type: 'button', class: 'bouton bouton--secondaire',
+        onclick: () => this.go(this.nextStep(this.state.step, -1))}, 'Étape précédente') : null,
+      last ? h('button', {type: 'button', class: 'bouton', onclick: () => this.finish()}, 'Voir le résultat')
+        : h('button', {type: 'button', class: 'bouton', onclick: () => this.forward()}, 'Étape suivante')];
+  }
+
+  render(moveFocus = true) {
+    const step = this.steps[this.state.step];
+    this.messages = h('div');
+    this.fieldsets = {};
+    const questions = step.questions.map(q => this.question(q));
+    this.progressBox = h('div', {class: 'avancement'}, this.progressParts());
+    this.navigation = h('div', {class: 'navigation'}, this.navigationParts());
+    const askable = this.askable();
+
+    show(`${step.title} (étape ${askable.indexOf(this.state.step) + 1} sur ${askable.length})`,
+      h('div', {class: 'entretien-tete'},
+        h('p', {class: 'dossier-ref'}, `Dossier ${this.state.caseRef || 'sans référence'}`),
+        this.status),
+      this.progressBox,
       h('h1', {}, step.title),
       this.messages,
       h('form', {class: 'questions', novalidate: true, onsubmit: e => e.preventDefault()},
-        questions,
-        h('div', {class: 'navigation'},
-          previous >= 0 ? h('button', {type: 'button', class: 'bouton bouton--secondaire', onclick: () => this.go(previous)}, 'Étape précédente') : null,
-          next >= 0 ? h('button', {type: 'button', class: 'bouton', onclick: () => this.forward(next)}, 'Étape suivante')
-            : h('button', {type: 'button', class: 'bouton', onclick: () => this.finish()}, 'Voir le résultat'))));
+        questions, this.navigation));
     this.refreshVisibility();
     this.outbox.flush();
     if (!this.outbox.pendingCount()) this.showStatus('saved');
@@ -220,6 +242,9 @@ class Interview {
     const hidden = wasVisible.filter(c => !visible(this.byCode[c], this.byCode, this.state.answers) && this.answered(c));
     if (hidden.length) this.outbox.drop(hidden);
     this.refreshVisibility();
+    this.progressBox.replaceChildren(...this.progressParts());
+    const focused = document.activeElement;
+    if (!this.navigation.contains(focused)) this.navigation.replaceChildren(...this.navigationParts().filter(Boolean));
     this.fieldsets[question.code].classList.remove('question--manque');
   }
 
@@ -241,10 +266,11 @@ class Interview {
     this.render();
   }
 
-  forward(index) {
+  forward() {
     const missing = this.missingIn(this.steps[this.state.step]);
     if (missing.length) return this.complain(missing);
-    this.go(index);
+    const next = this.nextStep(this.state.step, 1);
+    if (next >= 0) this.go(next); else this.finish();
   }
 
   complain(missing) {
