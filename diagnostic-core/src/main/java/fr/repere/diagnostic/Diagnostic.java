@@ -114,6 +114,10 @@ public class Diagnostic {
     @Column(name = "override_reason", length = 1000)
     private String overrideReason;
 
+    /** UTC; when the person agreed to the interview, carried on from the draft (null: not recorded). */
+    @Column(name = "consent_at")
+    private Instant consentAt;
+
     /** UTC; null until the worker decides. */
     @Column(name = "decided_at")
     private Instant decidedAt;
@@ -201,6 +205,18 @@ public class Diagnostic {
     private static Instant monthOf(Instant instant) {
         return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)
                 .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** Carries on the consent the person gave when the interview began (once; a diagnostic taken in one go has none). */
+    void recordConsent(Instant givenAt) {
+        if (consentAt == null && givenAt != null) {
+            consentAt = givenAt.truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    /** When the person agreed to the interview, if it was recorded. */
+    public Optional<Instant> consentAt() {
+        return Optional.ofNullable(consentAt);
     }
 
     /** The worker's decision, once made. */

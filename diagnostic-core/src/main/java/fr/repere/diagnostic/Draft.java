@@ -54,6 +54,10 @@ public class Draft {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** UTC; when the person, informed, agreed to the interview (null: not recorded). */
+    @Column(name = "consent_at")
+    private Instant consentAt;
+
     /** Optimistic lock: two devices saving the same draft at once cannot lose an answer silently. */
     @Version
     @Column(name = "revision", nullable = false)
@@ -76,6 +80,14 @@ public class Draft {
         d.questionnaireVersion = questionnaire.version();
         d.startedAt = utc(now);
         d.updatedAt = d.startedAt;
+        return d;
+    }
+
+    /** Starts an interview the person agreed to, after hearing the information notice: consent is recorded now. */
+    public static Draft startWithConsent(DiagnosticId id, String team, String caseRef, Questionnaire questionnaire,
+                                         Instant now) {
+        Draft d = start(id, team, caseRef, questionnaire, now);
+        d.consentAt = d.startedAt;
         return d;
     }
 
@@ -133,6 +145,11 @@ public class Draft {
 
     public AnswerSheet answers() {
         return AnswerLine.sheetOf(answers);
+    }
+
+    /** When the person agreed, if it was recorded. */
+    public java.util.Optional<Instant> consentAt() {
+        return java.util.Optional.ofNullable(consentAt);
     }
 
     public Instant startedAt() {

@@ -31,10 +31,20 @@ public final class Interviews {
         return start(null, caseRef, answers);
     }
 
-    /** Starts an interview for a dossier of {@code team}. */
+    /** Starts an interview for a dossier of {@code team}, without recording consent. */
     public DraftChange start(String team, String caseRef, Map<String, List<String>> answers) {
+        return start(team, caseRef, answers, false);
+    }
+
+    /**
+     * Starts an interview for a dossier of {@code team}; {@code consented}: the person heard the
+     * information notice and agreed, which the draft records with the time.
+     */
+    public DraftChange start(String team, String caseRef, Map<String, List<String>> answers, boolean consented) {
         Questionnaire questionnaire = catalog.current();
-        Draft draft = Draft.start(DiagnosticId.next(), team, caseRef, questionnaire, clock.instant());
+        Draft draft = consented
+                ? Draft.startWithConsent(DiagnosticId.next(), team, caseRef, questionnaire, clock.instant())
+                : Draft.start(DiagnosticId.next(), team, caseRef, questionnaire, clock.instant());
         List<String> dropped = draft.answer(questionnaire, answers, clock.instant());
         drafts.store(draft);
         return new DraftChange(draft, dropped);
@@ -65,6 +75,7 @@ public final class Interviews {
         Draft draft = find(id);
         Diagnostic diagnostic = taking.take(draft.id(), draft.team(), draft.caseRef(), questionnaireOf(draft),
                 draft.answers(), context);
+        diagnostic.recordConsent(draft.consentAt().orElse(null));
         drafts.remove(draft);
         return diagnostic;
     }

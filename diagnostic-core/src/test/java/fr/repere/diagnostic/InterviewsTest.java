@@ -72,6 +72,17 @@ class InterviewsTest {
     }
 
     @Test
+    void theConsentGivenAtTheStartIsRecordedAndCarriedOnToTheDiagnostic() {
+        DiagnosticId id = interviews.start("T", "CASE-8", Map.of(), true).draft().id();
+        assertEquals(Optional.of(Instant.parse("2026-11-24T09:00:00Z")), interviews.find(id).consentAt());
+        SampleAnswers.autonomousPerson().forEach((q, options) -> interviews.answer(id, Map.of(q, options)));
+        assertEquals(Optional.of(Instant.parse("2026-11-24T09:00:00Z")), interviews.complete(id).consentAt());
+
+        DiagnosticId without = interviews.start("T", "CASE-8", Map.of()).draft().id();
+        assertEquals(Optional.empty(), interviews.find(without).consentAt());
+    }
+
+    @Test
     void anIncompleteDraftCannotBeCompletedAndStaysAsItWas() {
         DiagnosticId id = interviews.start(null, Map.of("ACC_EQUIPEMENT", List.of("PERSONNEL"))).draft().id();
         InvalidAnswersException e = assertThrows(InvalidAnswersException.class, () -> interviews.complete(id));

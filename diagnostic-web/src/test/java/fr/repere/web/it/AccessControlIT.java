@@ -61,7 +61,7 @@ class AccessControlIT {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         JsonObject created = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()));
         String diagnostic = created.getString("id");
-        HttpResponse<String> started = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"CASE-A\"}", Map.of());
+        HttpResponse<String> started = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"CASE-A\", \"consent\": true}", Map.of());
         String draft = Http.json(started).getString("id");
 
         Http.loginAs(uri("/"), TestAgents.WORKER_B);
@@ -105,7 +105,7 @@ class AccessControlIT {
         HttpResponse<String> forged = Http.sendWithoutToken(HttpRequest.newBuilder(uri("/api/v1/drafts"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
         assertEquals(403, forged.statusCode(), forged.body());
-        assertEquals(201, Http.postJson(uri("/api/v1/drafts"), "{}", Map.of()).statusCode());
+        assertEquals(201, Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true}", Map.of()).statusCode());
     }
 
     @Test

@@ -73,7 +73,7 @@ class InterviewApiIT {
 
     @Test
     void anInterviewIsSavedAnswerByAnswerResumedAndCompleted() {
-        HttpResponse<String> started = Http.postJson(drafts, "{\"caseRef\": \"CASE-9\"}", Map.of());
+        HttpResponse<String> started = Http.postJson(drafts, "{\"caseRef\": \"CASE-9\", \"consent\": true}", Map.of());
         assertEquals(201, started.statusCode(), started.body());
         URI draft = URI.create(started.headers().firstValue("Location").orElseThrow());
         String id = Http.json(started).getString("id");
@@ -105,7 +105,7 @@ class InterviewApiIT {
     @Test
     void answeringAHiddenQuestionIs422AndChangingAParentDropsItsChildren() {
         HttpResponse<String> started = Http.postJson(drafts,
-                "{\"answers\": {\"ACC_EQUIPEMENT\": \"SMARTPHONE\", \"COMP_MANIPULATION\": \"SEUL\", \"COMP_MESSAGE\": \"SEUL\"}}", Map.of());
+                "{\"consent\": true, \"answers\": {\"ACC_EQUIPEMENT\": \"SMARTPHONE\", \"COMP_MANIPULATION\": \"SEUL\", \"COMP_MESSAGE\": \"SEUL\"}}", Map.of());
         assertEquals(201, started.statusCode(), started.body());
         URI draft = URI.create(started.headers().firstValue("Location").orElseThrow());
 
@@ -133,7 +133,7 @@ class InterviewApiIT {
 
     @Test
     void anAbandonedDraftIsGoneAndBadIdsAre404() {
-        HttpResponse<String> started = Http.postJson(drafts, "{}", Map.of());
+        HttpResponse<String> started = Http.postJson(drafts, "{\"consent\": true}", Map.of());
         URI draft = URI.create(started.headers().firstValue("Location").orElseThrow());
         assertEquals(204, Http.send(HttpRequest.newBuilder(draft).DELETE()).statusCode());
         assertEquals(404, Http.get(draft).statusCode());

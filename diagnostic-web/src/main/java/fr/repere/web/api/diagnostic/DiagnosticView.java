@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** A diagnostic as the API shows it: labels in French beside the stable codes. */
 public record DiagnosticView(String id, String caseRef, String questionnaireVersion, String rulesetVersion,
-                             String takenAt, List<ScoreView> scores, ProposalView orientation, DecisionView decision,
+                             String consentAt, String takenAt, List<ScoreView> scores, ProposalView orientation, DecisionView decision,
                              Map<String, List<String>> answers) {
 
     public record ScoreView(String dimension, String dimensionLabel, Integer score, String level, String levelLabel,
@@ -54,7 +54,7 @@ public record DiagnosticView(String id, String caseRef, String questionnaireVers
 
     public static DiagnosticView of(Diagnostic d) {
         return new DiagnosticView(d.id().value(), d.caseRef(), d.questionnaireVersion(), d.rulesetVersion(),
-                d.takenAt().toString(),
+                d.consentAt().map(Object::toString).orElse(null), d.takenAt().toString(),
                 d.scores().all().stream().map(ScoreView::of).toList(),
                 proposal(d.proposal()),
                 d.decision().map(DiagnosticView::decision).orElse(null),

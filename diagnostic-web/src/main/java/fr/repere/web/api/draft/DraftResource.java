@@ -66,15 +66,18 @@ public class DraftResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Commencer un entretien", description = "Crée un brouillon avec le questionnaire courant, éventuellement avec de premières réponses.")
+    @Operation(summary = "Commencer un entretien", description = "Crée un brouillon avec le questionnaire courant, éventuellement avec de premières réponses. "
+            + "« consent »: true est obligatoire : la personne a entendu la notice d'information et accepte l'entretien ; l'heure est enregistrée.")
     @APIResponse(responseCode = "201", description = "Brouillon créé", content = @Content(schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Réponses non valides", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Consentement non donné, ou réponses non valides", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response start(@HeaderParam("Idempotency-Key") String key, InputStream body,
                           @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         byte[] bytes = JsonBodies.readLimited(body);
-        AnswersRequest request = AnswersRequest.forNewDraft(JsonBodies.object(bytes));
+        jakarta.json.JsonObject json = JsonBodies.object(bytes);
+        AnswersRequest request = AnswersRequest.forNewDraft(Consent.without(json));
+        Consent.require(json);
         return idempotency.execute(caller.agentId(), key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
             DraftView draft = interviews.start(caller, request.caseRef(), request.answers());
             return new StoredResponse(201, uri.getAbsolutePathBuilder().path(draft.id()).build().toString(), Json.write(draft));

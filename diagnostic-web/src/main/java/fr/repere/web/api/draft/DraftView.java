@@ -12,14 +12,16 @@ import java.util.Map;
  * order, after skip logic), and the answers the last change dropped because skip logic now hides
  * them.
  */
-public record DraftView(String id, String caseRef, String questionnaireVersion, String startedAt, String updatedAt,
+public record DraftView(String id, String caseRef, String questionnaireVersion, String consentAt, String startedAt,
+                        String updatedAt,
                         Map<String, List<String>> answers, List<String> missing, boolean complete,
                         List<String> dropped) {
 
     static DraftView of(DraftChange change, Questionnaire questionnaire) {
         Draft d = change.draft();
         List<String> missing = questionnaire.missing(d.answers());
-        return new DraftView(d.id().value(), d.caseRef(), d.questionnaireVersion(), d.startedAt().toString(),
+        return new DraftView(d.id().value(), d.caseRef(), d.questionnaireVersion(),
+                d.consentAt().map(Object::toString).orElse(null), d.startedAt().toString(),
                 d.updatedAt().toString(), d.answers().asMap(), missing, missing.isEmpty(), change.dropped());
     }
 }

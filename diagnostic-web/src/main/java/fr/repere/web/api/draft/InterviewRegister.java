@@ -51,7 +51,7 @@ public class InterviewRegister {
 
     @Transactional
     public DraftView start(Caller caller, String caseRef, Map<String, List<String>> answers) {
-        DraftChange change = interviews().start(caller.team(), caseRef, answers);
+        DraftChange change = interviews().start(caller.team(), caseRef, answers, true); // the resource checked consent
         log(caller, JournalAction.DRAFT_START, change.draft());
         return flushed(change);
     }

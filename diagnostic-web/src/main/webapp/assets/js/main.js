@@ -1,0 +1,85 @@
+// Repère's screens: the address says which one; the session is checked first.
+
+import {api, ApiError, setCsrf} from './api.js';
+import {h, show} from './dom.js';
+import {loginPage} from './login.js';
+import {startPage} from './start.js';
+import {interviewPage} from './interview.js';
+import {resultPage} from './result.js';
+import {dossierPage} from './dossier.js';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+function route(path) {
+  let m;
+  if (path === '/connexion') return {page: 'login'};
+  if (path === '/' || path === '/diagnostic/nouveau') return {page: 'start'};
+  if ((m = path.match(new RegExp(`^/entretien/(${UUID})$`)))) return {page: 'interview', id: m[1]};
+  if ((m = path.match(new RegExp(`^/resultat/(${UUID})$`)))) return {page: 'result', id: m[1]};
+  if (path === '/dossier') return {page: 'dossier'};
+  return {page: 'unknown'};
+}
+
+async function session() {
+  try {
+    return await api('GET', '/api/v1/session');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+function showMenu(s) {
+  const menu = document.getElementById('menu');
+  menu.hidden = !s;
+  document.getElementById('deconnexion').onclick = async () => {
+    try {
+      await api('DELETE', '/api/v1/session');
+    } finally {
+      location.assign('/connexion');
+    }
+  };
+}
+
+async function start() {
+  // The launch URL of the host software carries the case reference: keep it for this tab only and
+  // take it out of the address bar (and of the browser history).
+  const params = new URLSearchParams(location.search);
+  if (location.pathname === '/diagnostic/nouveau' && params.has('case')) {
+    sessionStorage.setItem('repere:lancement', params.get('case'));
+    history.replaceState(null, '', '/diagnostic/nouveau');
+  }
+  const r = route(location.pathname);
+  let s;
+  try {
+    s = await session();
+  } catch (e) {
+    s = undefined; // unreachable: the interview screen can still work from what the device kept
+  }
+  if (s) setCsrf(s.csrfToken);
+  showMenu(s);
+  if (r.page === 'login') return loginPage();
+  if (s === null) {
+    sessionStorage.setItem('repere:apres-connexion', location.pathname);
+    location.replace('/connexion');
+    return;
+  }
+  if (r.page === 'interview') return interviewPage(r.id); // works from what the device kept, even unreachable
+  if (s === undefined) {
+    show('Pas de connexion', h('h1', {}, 'Pas de connexion'),
+      h('p', {}, "Repère ne répond pas : vérifiez le réseau, puis rechargez la page. Un entretien en cours reste gardé sur cet appareil."));
+    return;
+  }
+  if (r.page === 'start') return startPage(s);
+  if (r.page === 'result') return resultPage(r.id);
+  if (r.page === 'dossier') return dossierPage();
+  show('Page introuvable', h('h1', {}, 'Page introuvable'),
+    h('p', {}, "Cette adresse ne correspond à aucune page de Repère. "), h('p', {}, h('a', {href: '/diagnostic/nouveau'}, 'Commencer un nouveau diagnostic')));
+}
+
+start();
+
+// Without network, the screens still open from the tablet's copy (HTTPS or localhost only).
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
