@@ -153,7 +153,7 @@ class CafIT {
 
     private String draft(String caseRef) {
         HttpResponse<String> r = Http.postJson(uri("/api/v1/drafts"),
-                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef), Map.of());
+                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef).replace("{\"caseRef\"", "{\"consent\": true, \"caseRef\""), Map.of());
         assertEquals(201, r.statusCode(), r.body());
         return Http.json(r).getString("id");
     }

@@ -125,7 +125,7 @@ class OidcLoginIT {
 
         // a state-changing call with the session and its token passes authentication and roles
         HttpResponse<String> draft = Http.send(HttpRequest.newBuilder(base.resolve("/api/v1/drafts"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"caseRef\":\"OIDC-1\",\"answers\":{}}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"consent\":true,\"caseRef\":\"OIDC-1\",\"answers\":{}}"))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", csrf));
         assertEquals(201, draft.statusCode(), draft.body());
 

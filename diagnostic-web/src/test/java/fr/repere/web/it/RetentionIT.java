@@ -68,7 +68,7 @@ class RetentionIT {
         String second = takeDiagnostic(caseRef);
         assertEquals(200, decide(second, "{\"orientation\": \"TRAIN\", \"reason\": \"Souhaite apprendre avec sa fille\"}").statusCode());
         String draft = Http.json(Http.postJson(uri("/api/v1/drafts"),
-                "{\"caseRef\": \"" + caseRef + "\", \"answers\": {\"CTX_DEMARCHE_EN_COURS\": \"URGENTE\"}}", Map.of())).getString("id");
+                "{\"consent\": true, \"caseRef\": \"" + caseRef + "\", \"answers\": {\"CTX_DEMARCHE_EN_COURS\": \"URGENTE\"}}", Map.of())).getString("id");
         takeDiagnostic(unique("OTHER")); // another dossier of the team: not exported
 
         HttpResponse<String> r = Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
@@ -148,7 +148,7 @@ class RetentionIT {
         String first = takeDiagnostic(caseRef);
         String second = takeDiagnostic(caseRef);
         assertEquals(200, decide(first, "{\"orientation\": \"ON_BEHALF\", \"reason\": \"Mme Martin, 3 rue des Lilas\"}").statusCode());
-        Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
+        Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true, \"caseRef\": \"" + caseRef + "\"}", Map.of());
         String pseudonym = pseudonymOf(first);
 
         HttpResponse<String> r = erase(caseRef, "PERSON_REQUEST");
@@ -185,7 +185,7 @@ class RetentionIT {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         String oldDiagnostic = takeDiagnostic(old);
         assertEquals(200, decide(oldDiagnostic, "{\"orientation\": \"TRAIN\", \"reason\": \"M. Durand, voisin du 12\"}").statusCode());
-        String oldDraft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + old + "\"}", Map.of())).getString("id");
+        String oldDraft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true, \"caseRef\": \"" + old + "\"}", Map.of())).getString("id");
         String recentDiagnostic = takeDiagnostic(recent);
         String pseudonym = pseudonymOf(oldDiagnostic);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
