@@ -150,9 +150,13 @@ public class Referral {
         return true;
     }
 
-    /** Reminds the worker once, if the referral is still unanswered after {@link #REMINDER_AFTER}; true if it did. */
+    /**
+     * Reminds the worker once, if the referral is still unanswered after {@link #REMINDER_AFTER} and
+     * not yet due for expiry; true if it did.
+     */
     public boolean remindIfDue(Instant now) {
-        if (status != ReferralStatus.OPEN || remindedAt != null || now.isBefore(remindAt())) {
+        if (status != ReferralStatus.OPEN || remindedAt != null || now.isBefore(remindAt()) || !now.isBefore(expiresAt())) {
+            // not yet, already done, or too late: a referral due for expiry is expired, not reminded
             return false;
         }
         remindedAt = now.truncatedTo(ChronoUnit.MILLIS);

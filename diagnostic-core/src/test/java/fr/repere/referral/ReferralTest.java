@@ -111,6 +111,14 @@ class ReferralTest {
     }
 
     @Test
+    void aReferralDueForExpiryIsNotRemindedFirst() {
+        Referral r = open();
+        assertFalse(r.remindIfDue(MADE.plus(Duration.ofDays(30))));
+        assertTrue(r.expireIfDue(MADE.plus(Duration.ofDays(30))));
+        assertEquals(2, r.history().size());
+    }
+
+    @Test
     void anUnansweredReferralExpiresAtThirtyDays() {
         Referral r = open();
         assertFalse(r.expireIfDue(MADE.plus(Duration.ofDays(30)).minusMillis(1)));
