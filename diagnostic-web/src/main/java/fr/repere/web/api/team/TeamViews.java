@@ -4,38 +4,38 @@ import java.time.Instant;
 import java.util.List;
 
 /** The JSON of the team lead's view. */
-final class TeamViews {
+public final class TeamViews {
 
     private TeamViews() {
     }
 
     /** The figures; each names the address of its drill-down. */
-    record Dashboard(Instant asOf, int days, Instant since, Figure referralsWaiting, Figure referralsRefused,
+    public record Dashboard(Instant asOf, int days, Instant since, Figure referralsWaiting, Figure referralsRefused,
                      Figure referralsExpired, Figure overrides, Figure mandatesExpiringSoon, List<Worker> workers) {
     }
 
-    record Figure(long count, String label, String dossiers) {
+    public record Figure(long count, String label, String dossiers) {
     }
 
     /** Per worker, over the period: referrals made and where they stand, mandates prepared. */
-    record Worker(String agentId, String displayName, long referrals, long open, long waiting, long accepted,
+    public record Worker(String agentId, String displayName, long referrals, long open, long waiting, long accepted,
                   long refused, long expired, long completed, long mandates, String dossiers) {
     }
 
-    record Page<T>(List<T> items, int offset, int limit, boolean more) {
+    public record Page<T>(List<T> items, int offset, int limit, boolean more) {
     }
 
-    record ReferralRow(String referralId, String diagnosticId, String caseRef, String status, String statusLabel,
+    public record ReferralRow(String referralId, String diagnosticId, String caseRef, String status, String statusLabel,
                        String placeId, String placeNom, String placeCommune, String service, Instant createdAt,
                        Instant statusChangedAt, long daysWithoutAnswer, Instant remindedAt, String reason,
                        String agentId, String agentName) {
     }
 
-    record OverrideRow(String diagnosticId, String caseRef, String proposed, String decided, String reason,
+    public record OverrideRow(String diagnosticId, String caseRef, String proposed, String decided, String reason,
                        Instant decidedAt, String rulesetVersion) {
     }
 
-    record MandateRow(String mandateId, String caseRef, String diagnosticId, String duration, String durationLabel,
+    public record MandateRow(String mandateId, String caseRef, String diagnosticId, String duration, String durationLabel,
                       Instant signedAt, Instant expiresAt, long daysLeft, List<String> categoriesInForce, String agentId) {
     }
 }
