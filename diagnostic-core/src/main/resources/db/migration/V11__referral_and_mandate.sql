@@ -34,12 +34,16 @@ CREATE TABLE referral (
     CONSTRAINT ck_referral_refusal_reason CHECK (status <> 'REFUSED' OR refusal_reason IS NOT NULL)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- the team lead's figures (status per team, by date) and the jobs (open referrals by age)
+-- the team lead's figures (status per team, by date; per worker, read from the index alone, never
+-- from the wide rows) and the jobs (open referrals by age)
 CREATE INDEX ix_referral_team_status ON referral (team_id, status, created_at);
 CREATE INDEX ix_referral_team_closed ON referral (team_id, status, status_changed_at);
-CREATE INDEX ix_referral_team_agent ON referral (team_id, created_by, status);
+CREATE INDEX ix_referral_team_agent ON referral (team_id, created_by, status, created_at);
 CREATE INDEX ix_referral_due ON referral (status, created_at);
 CREATE INDEX ix_referral_diagnostic ON referral (diagnostic_id);
+
+-- the team lead's count of overrides, from the index alone
+CREATE INDEX ix_diagnostic_team_overridden ON diagnostic (team_id, overridden, decided_at);
 
 -- Every status change and reminder. Append-only: no UPDATE, no DELETE by anyone. The rows go only
 -- with their referral when the dossier is erased (a foreign-key cascade, which fires no trigger).
