@@ -25,7 +25,20 @@ public enum JournalAction {
     CAF_CALL("Appel à API Particulier (point d'accès et code de réponse)"),
     DIRECTORY_IMPORT("Import de l'annuaire des lieux"),
     PLACES_SEARCH("Recherche de lieux pour un diagnostic"),
-    UNMET_NEEDS_READ("Consultation des besoins non couverts");
+    UNMET_NEEDS_READ("Consultation des besoins non couverts"),
+    REFERRAL_CREATE("Orientation vers un lieu"),
+    REFERRAL_READ("Consultation d'une orientation"),
+    REFERRAL_STATUS("Changement de statut d'une orientation"),
+    REFERRAL_PRINT("Impression d'une fiche d'orientation"),
+    REFERRAL_REMIND("Relance d'une orientation sans réponse"),
+    REFERRAL_EXPIRE("Expiration d'une orientation sans réponse"),
+    MANDATE_CREATE("Préparation d'un mandat"),
+    MANDATE_READ("Consultation d'un mandat"),
+    MANDATE_SIGN("Enregistrement de l'attestation signée"),
+    MANDATE_USE("Utilisation d'une autorisation"),
+    MANDATE_REVOKE("Révocation d'un mandat ou d'une autorisation"),
+    MANDATE_PRINT("Impression d'une attestation de mandat"),
+    TEAM_DOSSIER_READ("Consultation depuis le tableau de bord d'équipe");
 
     private final String label;
 

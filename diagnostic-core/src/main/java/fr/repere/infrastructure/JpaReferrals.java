@@ -1,0 +1,63 @@
+package fr.repere.infrastructure;
+
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.referral.Referral;
+import fr.repere.referral.ReferralId;
+import fr.repere.referral.ReferralRepository;
+import fr.repere.referral.ReferralStatus;
+
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Referrals in MariaDB through JPA. */
+public class JpaReferrals implements ReferralRepository {
+
+    private final EntityManager em;
+
+    public JpaReferrals(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void store(Referral referral) {
+        em.persist(referral);
+    }
+
+    @Override
+    public Optional<Referral> find(ReferralId id) {
+        return Optional.ofNullable(em.find(Referral.class, id.value()));
+    }
+
+    @Override
+    public List<Referral> ofDiagnostic(DiagnosticId diagnostic) {
+        return em.createQuery("SELECT r FROM Referral r WHERE r.diagnosticId = :d ORDER BY r.createdAt, r.id", Referral.class)
+                .setParameter("d", diagnostic.value()).getResultList();
+    }
+
+    @Override
+    public List<ReferralId> dueForReminder(Instant madeBefore, int limit) {
+        return em.createQuery("SELECT r.id FROM Referral r WHERE r.status = :open AND r.remindedAt IS NULL "
+                        + "AND r.createdAt <= :before ORDER BY r.createdAt", String.class)
+                .setParameter("open", ReferralStatus.OPEN).setParameter("before", madeBefore)
+                .setMaxResults(limit).getResultList().stream().map(ReferralId::new).toList();
+    }
+
+    @Override
+    public List<ReferralId> dueForExpiry(Instant madeBefore, int limit) {
+        return em.createQuery("SELECT r.id FROM Referral r WHERE r.status = :open AND r.createdAt <= :before "
+                        + "ORDER BY r.createdAt", String.class)
+                .setParameter("open", ReferralStatus.OPEN).setParameter("before", madeBefore)
+                .setMaxResults(limit).getResultList().stream().map(ReferralId::new).toList();
+    }
+
+    /** The open referrals of these agents' team that were reminded and still wait, oldest first. */
+    public List<Referral> remindedOf(String team, String agent, int limit) {
+        return em.createQuery("SELECT r FROM Referral r WHERE r.team = :team AND r.createdBy = :agent "
+                        + "AND r.status = :open AND r.remindedAt IS NOT NULL ORDER BY r.createdAt", Referral.class)
+                .setParameter("team", team).setParameter("agent", agent).setParameter("open", ReferralStatus.OPEN)
+                .setMaxResults(limit).getResultList();
+    }
+}

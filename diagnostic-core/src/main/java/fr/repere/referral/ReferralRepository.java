@@ -1,0 +1,24 @@
+package fr.repere.referral;
+
+import fr.repere.diagnostic.DiagnosticId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where referrals are kept. */
+public interface ReferralRepository {
+
+    void store(Referral referral);
+
+    Optional<Referral> find(ReferralId id);
+
+    /** The referrals made from a diagnostic, oldest first. */
+    List<Referral> ofDiagnostic(DiagnosticId diagnostic);
+
+    /** Open referrals made at or before {@code madeBefore} and not reminded yet: at most {@code limit}. */
+    List<ReferralId> dueForReminder(Instant madeBefore, int limit);
+
+    /** Open referrals made at or before {@code madeBefore}: at most {@code limit}. */
+    List<ReferralId> dueForExpiry(Instant madeBefore, int limit);
+}
