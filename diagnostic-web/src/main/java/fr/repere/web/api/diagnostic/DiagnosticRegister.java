@@ -11,6 +11,7 @@ import fr.repere.journal.JournalEntry;
 import fr.repere.questionnaire.QuestionnaireCatalog;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class DiagnosticRegister {
     @Inject
     private JournalWriter journal;
 
+    @Inject
+    private TeamScope scope;
+
     @Transactional
     public Diagnostic take(Caller caller, String caseRef, fr.repere.questionnaire.AnswerSheet answers) {
         Diagnostic diagnostic = new DiagnosticTaking(catalog, policy, new JpaDiagnosticRepository(em), clock)
@@ -72,12 +76,7 @@ public class DiagnosticRegister {
     }
 
     private Optional<Diagnostic> ofTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
-        Optional<Diagnostic> any = new JpaDiagnosticRepository(em).find(id);
-        if (any.isPresent() && !any.get().belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
-            return Optional.empty();
-        }
-        return any;
+        return scope.of(caller, new JpaDiagnosticRepository(em).find(id), Diagnostic::belongsTo, attempted, id.value());
     }
 
     private void log(Caller caller, JournalAction action, Diagnostic d) {

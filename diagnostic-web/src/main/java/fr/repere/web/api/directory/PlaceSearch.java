@@ -16,6 +16,7 @@ import fr.repere.territory.Geography;
 import fr.repere.territory.Territory;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,15 +53,15 @@ public class PlaceSearch {
     private JournalWriter journal;
 
     @Inject
+    private TeamScope scope;
+
+    @Inject
     private Geography geography;
 
     @Transactional
     public Optional<MatchingView> placesFor(Caller caller, DiagnosticId id, PlacesRequest request) {
-        Optional<Diagnostic> found = new JpaDiagnosticRepository(em).find(id);
-        if (found.isPresent() && !found.get().belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), JournalAction.PLACES_SEARCH, id.value()));
-            return Optional.empty();
-        }
+        Optional<Diagnostic> found = scope.of(caller, new JpaDiagnosticRepository(em).find(id), Diagnostic::belongsTo,
+                JournalAction.PLACES_SEARCH, id.value());
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package fr.repere.web.api.mandate;
 
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.infrastructure.JpaAdministration;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.infrastructure.JpaMandates;
 import fr.repere.journal.JournalAction;
@@ -11,6 +12,7 @@ import fr.repere.mandate.Mandate;
 import fr.repere.mandate.MandateId;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +44,9 @@ public class MandateRegister {
 
     @Inject
     private JournalWriter journal;
+
+    @Inject
+    private TeamScope scope;
 
     /** A mandate for the person of one of the team's diagnostics; empty if the caller has no such diagnostic. */
     @Transactional
@@ -124,26 +129,15 @@ public class MandateRegister {
     }
 
     private String organisationOf(String team) {
-        return (String) em.createNativeQuery("SELECT organisation_id FROM team WHERE id = ?").setParameter(1, team)
-                .getSingleResult();
+        return new JpaAdministration(em).organisationOf(team).orElseThrow();
     }
 
     private Optional<Mandate> ofTeam(Caller caller, MandateId id, JournalAction attempted) {
-        Optional<Mandate> any = new JpaMandates(em).find(id);
-        if (any.isPresent() && !any.get().belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
-            return Optional.empty();
-        }
-        return any;
+        return scope.of(caller, new JpaMandates(em).find(id), Mandate::belongsTo, attempted, id.value());
     }
 
     private Optional<Diagnostic> diagnosticOfTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
-        Optional<Diagnostic> any = new JpaDiagnosticRepository(em).find(id);
-        if (any.isPresent() && !any.get().belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
-            return Optional.empty();
-        }
-        return any;
+        return scope.of(caller, new JpaDiagnosticRepository(em).find(id), Diagnostic::belongsTo, attempted, id.value());
     }
 
     private void log(Caller caller, JournalAction action, Mandate m) {

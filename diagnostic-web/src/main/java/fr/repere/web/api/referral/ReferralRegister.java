@@ -11,6 +11,7 @@ import fr.repere.referral.ReferralId;
 import fr.repere.referral.ReferralStatus;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class ReferralRegister {
 
     @Inject
     private JournalWriter journal;
+
+    @Inject
+    private TeamScope scope;
 
     /** Makes a referral from one of the team's diagnostics; empty if the caller has no such diagnostic. */
     @Transactional
@@ -102,21 +106,11 @@ public class ReferralRegister {
     }
 
     private Optional<Referral> ofTeam(Caller caller, ReferralId id, JournalAction attempted) {
-        Optional<Referral> any = new JpaReferrals(em).find(id);
-        if (any.isPresent() && !any.get().belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
-            return Optional.empty();
-        }
-        return any;
+        return scope.of(caller, new JpaReferrals(em).find(id), Referral::belongsTo, attempted, id.value());
     }
 
     private Optional<Diagnostic> diagnosticOfTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
-        Optional<Diagnostic> any = new JpaDiagnosticRepository(em).find(id);
-        if (any.isPresent() && !any.get().belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
-            return Optional.empty();
-        }
-        return any;
+        return scope.of(caller, new JpaDiagnosticRepository(em).find(id), Diagnostic::belongsTo, attempted, id.value());
     }
 
     private void log(Caller caller, JournalAction action, Referral r, Diagnostic known) {
