@@ -99,7 +99,7 @@ public class Mandate {
     private List<Autorisation> autorisations = new ArrayList<>();
 
     @OneToMany(mappedBy = "mandate", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-    @OrderBy("id ASC")
+    @OrderBy("seq ASC")
     private List<MandateEvent> journal = new ArrayList<>();
 
     protected Mandate() {
@@ -196,7 +196,7 @@ public class Mandate {
     }
 
     private void log(Instant at, MandateAction action, DemarcheCategory category, String agent) {
-        journal.add(new MandateEvent(this, at, action, category, agent));
+        journal.add(new MandateEvent(this, journal.size(), at, action, category, agent));
     }
 
     /** Signed, not expired, and at least one autorisation not revoked. */

@@ -30,6 +30,13 @@ public class MandateEvent {
     @Column(name = "id", updatable = false)
     private Long id;
 
+    /**
+     * Position in the mandate's journal. Events appended in one transaction (revoking the last
+     * category also ends the mandate) are inserted in no guaranteed order, so the id cannot tell it.
+     */
+    @Column(name = "seq", nullable = false, updatable = false)
+    private int seq;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "mandate_id", nullable = false, updatable = false)
     private Mandate mandate;
@@ -57,8 +64,9 @@ public class MandateEvent {
         // for JPA
     }
 
-    MandateEvent(Mandate mandate, Instant at, MandateAction action, DemarcheCategory category, String actor) {
+    MandateEvent(Mandate mandate, int seq, Instant at, MandateAction action, DemarcheCategory category, String actor) {
         this.mandate = mandate;
+        this.seq = seq;
         this.at = at.truncatedTo(ChronoUnit.MILLIS);
         this.action = action;
         this.category = category;

@@ -109,7 +109,7 @@ class MandateIT {
         assertFalse(all.getBoolean("active"));
         assertEquals(List.of("CREATE_ATTESTATION", "CREATE_AUTORISATION", "CREATE_AUTORISATION", "USE_AUTORISATION",
                         "CANCEL_AUTORISATION", "CANCEL_AUTORISATION", "CANCEL_MANDAT"),
-                strings("SELECT action FROM mandate_event WHERE mandate_id = ? ORDER BY id", id));
+                strings("SELECT action FROM mandate_event WHERE mandate_id = ? ORDER BY seq", id));
         assertEquals("Révocation d'un mandat", all.getJsonArray("journal").getJsonObject(6).getString("label"));
         assertEquals(List.of("agent-lead-a"), strings("SELECT actor FROM mandate_event WHERE mandate_id = ? AND action = 'CANCEL_MANDAT'", id));
         assertEquals(1, count("SELECT COUNT(*) FROM mandate_event WHERE mandate_id = ? AND organisation_id = 'org-test' AND action = 'CREATE_ATTESTATION'", id));
