@@ -37,6 +37,7 @@ public final class DossierRetention {
     static Dossier.Anonymization anonymize(Dossiers dossiers, Dossier dossier, Instant now) {
         Dossier.Anonymization done = dossier.anonymize(now);
         done.draftsToDelete().forEach(dossiers::remove);
+        dossiers.redactLinkedRecords(dossier.ref(), List.copyOf(done.newIds().keySet()));
         dossier.diagnostics().forEach(d -> dossiers.renumber(d, done.newIds().get(d.id())));
         return done;
     }

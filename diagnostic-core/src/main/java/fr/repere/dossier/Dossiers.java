@@ -16,6 +16,12 @@ public interface Dossiers {
     /** At most {@code limit} dossiers whose last activity is before {@code cutoff}, oldest first. */
     List<DossierRef> inactiveSince(Instant cutoff, int limit);
 
+    /**
+     * Erases the free text of what hangs on the dossier beside its diagnostics: refusal reasons of
+     * its referrals and what the person was to bring; its mandates stop naming the case.
+     */
+    void redactLinkedRecords(DossierRef ref, List<DiagnosticId> diagnostics);
+
     /** Gives an anonymized diagnostic its new id (its lines follow). */
     void renumber(Diagnostic diagnostic, DiagnosticId newId);
 

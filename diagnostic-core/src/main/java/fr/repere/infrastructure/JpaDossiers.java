@@ -8,12 +8,15 @@ import fr.repere.dossier.DossierRef;
 import fr.repere.dossier.Dossiers;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Dossiers in MariaDB: the diagnostics and drafts of a team and case reference. Case references
@@ -58,6 +61,33 @@ public class JpaDossiers implements Dossiers {
                 .getResultList();
         return rows.stream().map(r -> new DossierRef((String) r[0], (String) r[1])).toList();
     }
+
+    @Override
+    public void redactLinkedRecords(DossierRef ref, List<DiagnosticId> diagnostics) {
+        if (!diagnostics.isEmpty()) {
+            Query events = em.createNativeQuery("UPDATE referral_event SET reason = NULL WHERE reason IS NOT NULL"
+                    + " AND referral_id IN (SELECT id FROM referral WHERE diagnostic_id IN (" + parameters(1, diagnostics) + "))");
+            // the schema wants a refused referral to keep a reason: it keeps that it had one
+            Query referrals = em.createNativeQuery("UPDATE referral SET place_a_apporter = NULL, refusal_reason = CASE"
+                    + " WHEN refusal_reason IS NULL THEN NULL ELSE ?1 END WHERE diagnostic_id IN (" + parameters(2, diagnostics) + ")")
+                    .setParameter(1, REDACTED_REASON);
+            for (int i = 0; i < diagnostics.size(); i++) {
+                events.setParameter(i + 1, diagnostics.get(i).value());
+                referrals.setParameter(i + 2, diagnostics.get(i).value());
+            }
+            events.executeUpdate();
+            referrals.executeUpdate();
+        }
+        em.createNativeQuery("UPDATE mandate SET case_ref = CONCAT('anonyme-', id) WHERE team_id = ?1 AND case_ref = ?2")
+                .setParameter(1, ref.team()).setParameter(2, ref.caseRef()).executeUpdate();
+    }
+
+    private static String parameters(int first, List<?> values) {
+        return IntStream.range(first, first + values.size()).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
+    }
+
+    /** What an anonymized refused referral says of its reason. */
+    public static final String REDACTED_REASON = "Motif effacé (dossier anonymisé)";
 
     @Override
     public void renumber(Diagnostic diagnostic, DiagnosticId newId) {

@@ -1,5 +1,9 @@
 package fr.repere.referral;
 
+import fr.repere.directory.ModaliteAcces;
+import fr.repere.directory.Place;
+import fr.repere.directory.PlaceData;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -20,7 +24,7 @@ public class PlaceSnapshot {
             "Envoyer un mail avec une fiche de prescription", "Prendre un RDV en ligne",
             "Ce lieu n'accueille pas de public");
 
-    @Column(name = "place_id", length = 100, nullable = false)
+    @Column(name = "place_id", length = 255, nullable = false)
     private String placeId;
     @Column(name = "place_nom", length = 250, nullable = false)
     private String nom;
@@ -33,12 +37,12 @@ public class PlaceSnapshot {
     @Column(name = "place_commune", length = 120, nullable = false)
     private String commune;
     /** OpenStreetMap {@code opening_hours} syntax, as the schema has it. */
-    @Column(name = "place_horaires", length = 500)
+    @Column(name = "place_horaires", length = 1000)
     private String horaires;
-    @Column(name = "place_telephone", length = 32)
+    @Column(name = "place_telephone", length = 40)
     private String telephone;
     /** {@code |}-separated, as in the schema's CSV. */
-    @Column(name = "place_courriels", length = 500)
+    @Column(name = "place_courriels", length = 1000)
     private String courriels;
     /** {@code |}-separated {@link #MODALITES_ACCES} labels. */
     @Column(name = "place_modalites_acces", length = 500)
@@ -69,6 +73,17 @@ public class PlaceSnapshot {
         });
         this.modalitesAcces = join(modalites);
         this.whatToBring = blankToNull(whatToBring);
+    }
+
+    /**
+     * The slip's copy of a directory place, as the directory has it now: what the worker chose from
+     * the directory is not retyped (nor tampered with) by the browser.
+     */
+    public static PlaceSnapshot of(Place place, String whatToBring) {
+        PlaceData d = place.data();
+        return new PlaceSnapshot(d.id(), d.nom(), d.adresse(), d.complementAdresse(), d.codePostal(), d.commune(),
+                d.horaires(), d.telephone(), d.courriels(),
+                place.modalitesAcces().stream().sorted().map(ModaliteAcces::label).toList(), whatToBring);
     }
 
     private static String required(String value, String field) {

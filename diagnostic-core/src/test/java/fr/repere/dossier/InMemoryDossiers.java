@@ -42,6 +42,14 @@ final class InMemoryDossiers implements Dossiers {
                 .limit(limit).map(Dossier::ref).toList();
     }
 
+    /** Referrals and mandates are not held in memory: JpaDossiers' redaction is tested on MariaDB (RetentionIT). */
+    @Override
+    public void redactLinkedRecords(DossierRef ref, List<DiagnosticId> diagnostics) {
+        redacted.add(ref);
+    }
+
+    final List<DossierRef> redacted = new java.util.ArrayList<>();
+
     @Override
     public void renumber(Diagnostic diagnostic, DiagnosticId newId) {
         renumbered.put(diagnostic, newId);

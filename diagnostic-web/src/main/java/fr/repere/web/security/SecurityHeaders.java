@@ -6,11 +6,8 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Security headers on every response of the application: a content security policy without
@@ -25,11 +22,7 @@ public class SecurityHeaders extends HttpFilter {
 
     @Override
     public void init() {
-        String ancestors = ConfigProvider.getConfig().getOptionalValue("repere.frame-ancestors", String.class)
-                .map(v -> Arrays.stream(v.trim().split("\\s+")).filter(s -> s.startsWith("https://") || s.startsWith("http://localhost"))
-                        .collect(Collectors.joining(" ")))
-                .filter(v -> !v.isBlank())
-                .orElse("'none'");
+        String ancestors = EmbeddingHosts.configured().orElse("'none'");
         csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
                 + "base-uri 'none'; form-action 'self'; frame-ancestors " + ancestors;
     }

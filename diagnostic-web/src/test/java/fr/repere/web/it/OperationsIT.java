@@ -73,6 +73,19 @@ class OperationsIT {
         }
     }
 
+    @Test
+    void theSessionCookieIsHttpOnlyAndNotSentWithOtherSitesRequests() {
+        Http.anonymous();
+        HttpResponse<String> login = Http.postJson(uri("/api/v1/session"),
+                "{\"email\": \"" + TestAgents.WORKER_A + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}", Map.of());
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), cookie);
+        Http.anonymous();
+    }
+
     private URI uri(String path) {
         return URI.create(base.toString()).resolve(path);
     }

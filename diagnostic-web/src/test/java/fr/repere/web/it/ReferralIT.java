@@ -240,6 +240,43 @@ class ReferralIT {
     }
 
     @Test
+    void aPlaceOfTheDirectoryIsCopiedFromTheDirectoryNotFromTheBrowser() throws Exception {
+        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        byte[] demo;
+        try (java.io.InputStream in = ReferralIT.class.getResourceAsStream("/demo/lieux-fictifs-nord.csv")) {
+            demo = in.readAllBytes();
+        }
+        HttpResponse<String> started = Http.post(uri("/api/v1/directory/imports"), "text/csv",
+                HttpRequest.BodyPublishers.ofByteArray(demo), Map.of());
+        assertEquals(202, started.statusCode(), started.body());
+        URI job = URI.create(started.headers().firstValue("Location").orElseThrow());
+        for (int i = 0; i < 600 && !Http.json(Http.get(job)).getBoolean("finished"); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("DONE", Http.json(Http.get(job)).getString("status"));
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String diagnostic = takeDiagnostic(uri("/"), unique("ANNUAIRE"));
+        HttpResponse<String> byId = Dossiers.refer(uri("/"), diagnostic, "{\"id\": \"demo-fictif-lille-fs-wazemmes\"}");
+        assertEquals(201, byId.statusCode(), byId.body());
+        JsonObject place = Http.json(byId).getJsonObject("place");
+        assertEquals("France Services (fictif) de Wazemmes", place.getString("nom"));
+        assertEquals("10 rue de la Démonstration (fictive)", place.getString("adresse"));
+        assertEquals("59000", place.getString("code_postal"));
+        assertEquals("Mo-Fr 09:00-12:00,13:30-17:00", place.getString("horaires"));
+
+        String forged = "{\"id\": \"demo-fictif-lille-fs-wazemmes\", \"nom\": \"Ailleurs\", \"adresse\": \"1 rue Fausse\", "
+                + "\"code_postal\": \"75001\", \"commune\": \"Paris\"}";
+        HttpResponse<String> tampered = Dossiers.refer(uri("/"), diagnostic, forged);
+        assertEquals(201, tampered.statusCode(), tampered.body());
+        assertEquals("France Services (fictif) de Wazemmes", Http.json(tampered).getJsonObject("place").getString("nom"));
+
+        JsonObject unknown = assertProblem(Dossiers.refer(uri("/"), diagnostic, "{\"id\": \"pas-dans-l-annuaire\"}"), 400);
+        assertEquals("/place/id", unknown.getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertTrue(unknown.getJsonArray("errors").getJsonObject(0).getString("detail").contains("pas dans l'annuaire"));
+    }
+
+    @Test
     void badRequestsNameEveryOffendingField() {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         String diagnostic = takeDiagnostic(uri("/"), unique("REF"));

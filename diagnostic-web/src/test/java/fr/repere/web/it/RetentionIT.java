@@ -70,6 +70,9 @@ class RetentionIT {
         String draft = Http.json(Http.postJson(uri("/api/v1/drafts"),
                 "{\"consent\": true, \"caseRef\": \"" + caseRef + "\", \"answers\": {\"CTX_DEMARCHE_EN_COURS\": \"URGENTE\"}}", Map.of())).getString("id");
         takeDiagnostic(unique("OTHER")); // another dossier of the team: not exported
+        String referral = Dossiers.referral(uri("/"), second);
+        String mandate = Http.json(Http.postJson(uri("/api/v1/mandates"), "{\"diagnosticId\": \"" + second
+                + "\", \"categories\": [\"SOCIAL\"], \"duration\": \"ONE_DAY\"}", Map.of())).getString("id");
 
         HttpResponse<String> r = Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
         assertEquals(200, r.statusCode(), r.body());
@@ -87,8 +90,18 @@ class RetentionIT {
         assertEquals("Souhaite apprendre avec sa fille", diagnostics.getJsonObject(1).getJsonObject("decision").getString("reason"));
         assertEquals(List.of(draft), ids(export.getJsonArray("drafts")));
         assertEquals("URGENTE", export.getJsonArray("drafts").getJsonObject(0).getJsonArray("answers").getJsonObject(0).getString("option"));
+        JsonObject referred = export.getJsonArray("referrals").getJsonObject(0);
+        assertEquals(List.of(referral), ids(export.getJsonArray("referrals")));
+        assertEquals(second, referred.getString("diagnosticId"));
+        assertEquals("Espace numérique de la mairie (fictif)", referred.getJsonObject("place").getString("nom"));
+        assertEquals("OPEN", referred.getJsonArray("history").getJsonObject(0).getString("to"));
+        JsonObject mandated = export.getJsonArray("mandates").getJsonObject(0);
+        assertEquals(List.of(mandate), ids(export.getJsonArray("mandates")));
+        assertEquals("SOCIAL", mandated.getJsonArray("autorisations").getJsonObject(0).getString("category"));
+        assertEquals("CREATE_ATTESTATION", mandated.getJsonArray("journal").getJsonObject(0).getString("action"));
         List<String> actions = export.getJsonArray("journal").stream().map(v -> v.asJsonObject().getString("action")).toList();
-        assertEquals(List.of("DIAGNOSTIC_CREATE", "DIAGNOSTIC_CREATE", "DECISION_RECORD", "DRAFT_START", "CASE_EXPORT"), actions);
+        assertEquals(List.of("DIAGNOSTIC_CREATE", "DIAGNOSTIC_CREATE", "DECISION_RECORD", "DRAFT_START", "REFERRAL_CREATE",
+                "MANDATE_CREATE", "CASE_EXPORT"), actions);
         assertFalse(r.body().contains("agent-worker-a"), "the journal part names roles, not agents");
 
         String pseudonym = pseudonymOf(first);
@@ -186,6 +199,10 @@ class RetentionIT {
         String oldDiagnostic = takeDiagnostic(old);
         assertEquals(200, decide(oldDiagnostic, "{\"orientation\": \"TRAIN\", \"reason\": \"M. Durand, voisin du 12\"}").statusCode());
         String oldDraft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true, \"caseRef\": \"" + old + "\"}", Map.of())).getString("id");
+        String refused = Dossiers.referral(uri("/"), oldDiagnostic);
+        assertEquals(200, Dossiers.status(uri("/"), refused, "{\"status\": \"REFUSED\", \"reason\": \"Mme Martin est déjà suivie par nous\"}").statusCode());
+        String mandate = Http.json(Http.postJson(uri("/api/v1/mandates"), "{\"diagnosticId\": \"" + oldDiagnostic
+                + "\", \"categories\": [\"SOCIAL\"], \"duration\": \"ONE_DAY\"}", Map.of())).getString("id");
         String recentDiagnostic = takeDiagnostic(recent);
         String pseudonym = pseudonymOf(oldDiagnostic);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -217,6 +234,13 @@ class RetentionIT {
         assertEquals(4, count("diagnostic_score", "diagnostic_id = '" + newId + "'"), "scores stay");
         assertTrue(count("diagnostic_reason", "diagnostic_id = '" + newId + "'") >= 1, "the proposal's reasons stay");
         assertEquals(1, count("diagnostic", "id = '" + recentDiagnostic + "' AND case_ref = '" + recent + "'"), "active dossiers stay");
+        assertEquals(1, count("referral", "id = '" + refused + "' AND diagnostic_id = '" + newId + "' AND status = 'REFUSED'"
+                + " AND refusal_reason = 'Motif effacé (dossier anonymisé)' AND place_a_apporter IS NULL"),
+                "the refusal is still counted, its words are gone");
+        assertEquals(0, count("referral_event", "referral_id = '" + refused + "' AND reason IS NOT NULL"));
+        assertEquals(2, count("referral_event", "referral_id = '" + refused + "'"), "the history keeps its steps");
+        assertEquals(0, count("mandate", "case_ref = '" + old + "'"), "the mandate no longer names the case");
+        assertEquals(1, count("mandate", "id = '" + mandate + "'"), "the organisation keeps the mandate and its journal");
 
         assertEquals(1, count("journal_entry", "action = 'RETENTION_ANONYMIZE' AND actor = 'system' AND dossier = '" + pseudonym
                 + "' AND target IS NULL AND allowed"));

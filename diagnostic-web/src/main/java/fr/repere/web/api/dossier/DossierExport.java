@@ -5,10 +5,14 @@ import fr.repere.diagnostic.Draft;
 import fr.repere.dossier.Dossier;
 import fr.repere.identity.Role;
 import fr.repere.journal.JournalEntry;
+import fr.repere.mandate.Mandate;
 import fr.repere.questionnaire.AnswerSheet;
 import fr.repere.questionnaire.Question;
 import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.referral.Referral;
 import fr.repere.web.api.diagnostic.DiagnosticView;
+import fr.repere.web.api.mandate.MandateView;
+import fr.repere.web.api.referral.ReferralView;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +22,12 @@ import java.util.Optional;
 /**
  * Everything Repère holds on a person's dossier, for the right of access: diagnostics (answers
  * with the questions and options as they were worded, scores, proposal, decision), interviews in
- * progress, and the journal of who did what on the dossier (role and date, not the agent's
+ * progress, referrals to places (with their history), mandates (with their journal), and the journal of who did what on the dossier (role and date, not the agent's
  * identifier).
  */
 public record DossierExport(String caseRef, String team, String exportedAt, List<ExportedDiagnostic> diagnostics,
-                            List<ExportedDraft> drafts, List<ExportedJournalEntry> journal) {
+                            List<ExportedDraft> drafts, List<ReferralView> referrals, List<MandateView> mandates,
+                            List<ExportedJournalEntry> journal) {
 
     public record ExportedAnswer(String question, String questionLabel, String option, String optionLabel) {
     }
@@ -40,10 +45,13 @@ public record DossierExport(String caseRef, String team, String exportedAt, List
                                        String detail) {
     }
 
-    static DossierExport of(Dossier dossier, List<JournalEntry> entries, QuestionnaireCatalog catalog, Instant now) {
+    static DossierExport of(Dossier dossier, List<Referral> referrals, List<Mandate> mandates, List<JournalEntry> entries,
+                            QuestionnaireCatalog catalog, Instant now) {
         return new DossierExport(dossier.ref().caseRef(), dossier.ref().team(), now.toString(),
                 dossier.diagnostics().stream().map(d -> diagnostic(d, catalog)).toList(),
                 dossier.drafts().stream().map(d -> draft(d, catalog)).toList(),
+                referrals.stream().map(r -> ReferralView.of(r).withoutAgents()).toList(),
+                mandates.stream().map(m -> MandateView.of(m, now, true).withoutAgents()).toList(),
                 entries.stream().map(DossierExport::entry).toList());
     }
 

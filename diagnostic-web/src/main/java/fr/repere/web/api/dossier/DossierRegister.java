@@ -6,9 +6,13 @@ import fr.repere.dossier.DossierRef;
 import fr.repere.dossier.ErasureGround;
 import fr.repere.infrastructure.JpaDossiers;
 import fr.repere.infrastructure.JpaJournal;
+import fr.repere.infrastructure.JpaMandates;
+import fr.repere.infrastructure.JpaReferrals;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
+import fr.repere.mandate.Mandate;
 import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.referral.Referral;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
 
@@ -50,14 +54,18 @@ public class DossierRegister {
         DossierRef ref = new DossierRef(caller.team(), caseRef);
         String pseudonym = journal.dossier(caller.team(), caseRef);
         Dossier dossier = new JpaDossiers(em).find(ref);
-        if (dossier.isEmpty() && new JpaJournal(em).about(pseudonym).isEmpty()) {
+        if (dossier.isEmpty() && new JpaJournal(em).about(pseudonym).isEmpty()
+                && new JpaMandates(em).ofDossier(caller.team(), caseRef).isEmpty()) {
             return refused(caller, JournalAction.CASE_EXPORT);
         }
         Instant now = clock.instant();
         journal.append(JournalEntry.dossierAction(now, caller.actor(), JournalAction.CASE_EXPORT, pseudonym, null));
         em.flush();
         List<JournalEntry> entries = new JpaJournal(em).about(pseudonym); // this export included
-        return Optional.of(DossierExport.of(dossier, entries, catalog, now));
+        JpaReferrals referrals = new JpaReferrals(em);
+        List<Referral> referred = dossier.diagnostics().stream().flatMap(d -> referrals.ofDiagnostic(d.id()).stream()).toList();
+        List<Mandate> mandates = new JpaMandates(em).ofDossier(caller.team(), caseRef);
+        return Optional.of(DossierExport.of(dossier, referred, mandates, entries, catalog, now));
     }
 
     @Transactional

@@ -22,13 +22,21 @@ public record MandateView(String id, String organisation, String diagnosticId, S
     public record Event(Instant at, String action, String label, String category, String actor) {
     }
 
-    static MandateView of(Mandate m, Instant now, boolean withJournal) {
+    public static MandateView of(Mandate m, Instant now, boolean withJournal) {
         return new MandateView(m.id().value(), m.organisation(), m.diagnosticId().orElse(null), m.status(now).name(),
                 m.status(now).label(), m.isActive(now), m.duration().name(), m.duration().label(), m.duration().days(),
                 m.createdAt(), m.signedAt().orElse(null), m.expiresAt().orElse(null), m.attestationSha256().orElse(null),
                 "/api/v1/mandates/" + m.id().value() + "/attestation",
                 m.autorisations().stream().map(MandateView::category).toList(),
                 withJournal ? m.journal().stream().map(MandateView::event).toList() : null);
+    }
+
+    /** For the person (right of access): the mandate's journal without the agents' identifiers. */
+    public MandateView withoutAgents() {
+        return new MandateView(id, organisation, diagnosticId, status, statusLabel, active, duration, durationLabel,
+                durationDays, createdAt, signedAt, expiresAt, attestationSha256, attestation, autorisations,
+                journal == null ? null : journal.stream()
+                        .map(e -> new Event(e.at(), e.action(), e.label(), e.category(), null)).toList());
     }
 
     private static Category category(Autorisation a) {

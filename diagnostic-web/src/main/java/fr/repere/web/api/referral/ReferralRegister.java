@@ -3,12 +3,16 @@ package fr.repere.web.api.referral;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
+import fr.repere.infrastructure.JpaDirectory;
 import fr.repere.infrastructure.JpaReferrals;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
+import fr.repere.referral.PlaceSnapshot;
 import fr.repere.referral.Referral;
 import fr.repere.referral.ReferralId;
 import fr.repere.referral.ReferralStatus;
+import fr.repere.web.api.problem.Problem;
+import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
 import fr.repere.web.security.TeamScope;
@@ -51,12 +55,23 @@ public class ReferralRegister {
         Optional<Diagnostic> diagnostic = diagnosticOfTeam(caller, request.diagnostic(), JournalAction.REFERRAL_CREATE);
         return diagnostic.map(d -> {
             Referral r = Referral.make(ReferralId.next(), d.id(), caller.team(), caller.agentId(), request.service(),
-                    request.place(), clock.instant());
+                    place(request), clock.instant());
             new JpaReferrals(em).store(r);
             log(caller, JournalAction.REFERRAL_CREATE, r, d);
             em.flush();
             return r;
         });
+    }
+
+    /** The directory's place when it knows the id (what the browser sent of it is ignored), else the typed one. */
+    private PlaceSnapshot place(ReferralRequest request) {
+        return new JpaDirectory(em).place(request.placeId())
+                .map(p -> PlaceSnapshot.of(p, request.whatToBring()))
+                .or(() -> Optional.ofNullable(request.typedPlace()))
+                .orElseThrow(() -> new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
+                        "L'orientation ne respecte pas le format attendu : rien n'a été enregistré.")
+                        .withErrors(List.of(new Problem.FieldError("/place/id", "Ce lieu n'est pas dans l'annuaire : "
+                                + "indiquez son nom, son adresse, son code postal et sa commune.")))));
     }
 
     @Transactional

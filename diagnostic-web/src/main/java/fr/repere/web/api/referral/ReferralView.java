@@ -22,7 +22,7 @@ public record ReferralView(String id, String diagnosticId, String status, String
     public record Event(Instant at, String kind, String from, String to, String toLabel, String actor, String reason) {
     }
 
-    static ReferralView of(Referral r) {
+    public static ReferralView of(Referral r) {
         PlaceSnapshot p = r.place();
         return new ReferralView(r.id().value(), r.diagnosticId().value(), r.status().name(), r.status().label(),
                 r.service().map(Enum::name).orElse(null), r.service().map(s -> s.label()).orElse(null), r.createdAt(),
@@ -33,6 +33,17 @@ public record ReferralView(String id, String diagnosticId, String status, String
                         p.modalitesAcces(), p.whatToBring()),
                 "/api/v1/referrals/" + r.id().value() + "/slip",
                 r.history().stream().map(ReferralView::event).toList());
+    }
+
+    /** For the person (right of access): who acted is said as Repère's automatic task or not at all. */
+    public ReferralView withoutAgents() {
+        return new ReferralView(id, diagnosticId, status, statusLabel, service, serviceLabel, createdAt, statusChangedAt,
+                remindAt, expiresAt, remindedAt, refusalReason, place, slip, history.stream()
+                .map(e -> new Event(e.at(), e.kind(), e.from(), e.to(), e.toLabel(), system(e.actor()), e.reason())).toList());
+    }
+
+    private static String system(String actor) {
+        return "system".equals(actor) ? "Repère (tâche automatique)" : null;
     }
 
     private static Event event(ReferralEvent e) {
