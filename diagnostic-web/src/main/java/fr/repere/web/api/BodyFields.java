@@ -125,15 +125,33 @@ public final class BodyFields {
         return texts.stream().map(t -> allowed.stream().filter(e -> e.name().equals(t)).findFirst().orElseThrow()).toList();
     }
 
+    /** true or false; null if absent (an error if anything else). */
+    public Boolean bool(String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+            return v == JsonValue.TRUE;
+        }
+        error(field, "true ou false attendu.");
+        return null;
+    }
+
     public void error(String field, String detail) {
         errors.add(new Problem.FieldError(prefix + "/" + field, detail));
     }
 
     /** @throws ProblemException 400 with every bad field, if any */
     public void done(String what) {
+        done(what, "rien n'a été enregistré");
+    }
+
+    /** @throws ProblemException 400 with every bad field, if any, saying what did not happen */
+    public void done(String what, String consequence) {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
-                    what + " ne respecte pas le format attendu : rien n'a été enregistré.").withErrors(errors));
+                    what + " ne respecte pas le format attendu : " + consequence + ".").withErrors(errors));
         }
     }
 }

@@ -4,6 +4,7 @@ import fr.repere.identity.Agent;
 import fr.repere.identity.HostCredential;
 import fr.repere.identity.Role;
 import fr.repere.identity.Team;
+import fr.repere.web.api.BodyFields;
 import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
 import fr.repere.web.api.problem.Problem;
@@ -87,7 +88,7 @@ public class AdministrationResource {
     @Operation(summary = "Créer une équipe", description = "Corps : {\"name\": \"Équipe RSA Nord\"}.")
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response createTeam(InputStream body, @Context SecurityContext security) {
-        FieldReader in = new FieldReader(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("name"));
+        BodyFields in = new BodyFields(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("name"));
         String name = in.text("name", Team.MAX_NAME, true);
         in.done("L'équipe");
         Team team = administration.createTeam(caller(security), name);
@@ -148,7 +149,7 @@ public class AdministrationResource {
                     + "le logiciel l'envoie dans l'en-tête Authorization: Bearer.")
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response issueHostKey(InputStream body, @Context SecurityContext security) {
-        FieldReader in = new FieldReader(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("label"));
+        BodyFields in = new BodyFields(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("label"));
         String label = in.text("label", HostCredential.MAX_LABEL, true);
         in.done("La clé");
         HostCredential.Issued issued = administration.issueHostKey(caller(security), label);

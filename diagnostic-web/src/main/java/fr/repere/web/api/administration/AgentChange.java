@@ -1,6 +1,7 @@
 package fr.repere.web.api.administration;
 
 import fr.repere.identity.Role;
+import fr.repere.web.api.BodyFields;
 
 import jakarta.json.JsonObject;
 
@@ -10,9 +11,9 @@ import java.util.Set;
 public record AgentChange(Boolean active, Role role, String team) {
 
     public static AgentChange from(JsonObject body) {
-        FieldReader in = new FieldReader(body, Set.of("active", "role", "team"));
+        BodyFields in = new BodyFields(body, Set.of("active", "role", "team"));
         Boolean active = in.bool("active");
-        Role role = in.code("role", Role.class, AgentRequest.AGENT_ROLES, false);
+        Role role = in.code("role", AgentRequest.AGENT_ROLES, false);
         String team = in.text("team", 36, false);
         if (body.isEmpty()) {
             in.error("", "Indiquez au moins un champ : active, role ou team.");

@@ -1,6 +1,7 @@
 package fr.repere.web.api.administration;
 
 import fr.repere.identity.Role;
+import fr.repere.web.api.BodyFields;
 
 import jakarta.json.JsonObject;
 
@@ -15,13 +16,13 @@ public record AgentRequest(String displayName, String email, Role role, String t
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public static AgentRequest from(JsonObject body) {
-        FieldReader in = new FieldReader(body, Set.of("displayName", "email", "role", "team"));
+        BodyFields in = new BodyFields(body, Set.of("displayName", "email", "role", "team"));
         String name = in.text("displayName", 120, true);
         String email = in.text("email", 254, true);
         if (email != null && !EMAIL.matcher(email).matches()) {
             in.error("email", "Adresse e-mail professionnelle attendue (nom@domaine.fr).");
         }
-        Role role = in.code("role", Role.class, AGENT_ROLES, true);
+        Role role = in.code("role", AGENT_ROLES, true);
         String team = in.text("team", 36, true);
         in.done("Le compte");
         return new AgentRequest(name, email, role, team);

@@ -1,7 +1,7 @@
 package fr.repere.web.api.caf;
 
 import fr.repere.caf.CivilStatus;
-import fr.repere.web.api.problem.Pointers;
+import fr.repere.web.api.BodyFields;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 
@@ -25,33 +25,33 @@ public record CafRequest(CivilStatus person) {
 
     private static final Set<String> FIELDS = Set.of("consent", "nomNaissance", "nomUsage", "prenoms", "dateNaissance",
             "sexe", "codePaysNaissance", "codeCommuneNaissance");
+    private static final int TEXT_MAX = 100;
+    private static final String CAF_NOT_CALLED = "la CAF n'a pas été interrogée";
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
     public static CafRequest from(JsonObject body) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !FIELDS.contains(k))
-                .forEach(k -> errors.add(new Problem.FieldError("/" + Pointers.escape(k), "Champ inconnu.")));
         if (body.get("consent") != JsonValue.TRUE) {
             throw new ProblemException(Problem.of("consent-required", "Consentement nécessaire", 422,
                     "La CAF n'est interrogée qu'avec l'accord de la personne : lisez-lui la notice, puis cochez son accord.")
                     .withErrors(List.of(new Problem.FieldError("/consent", "L'accord de la personne est nécessaire (true)."))));
         }
-        String nom = text(body, "nomNaissance", errors, true);
-        String nomUsage = text(body, "nomUsage", errors, false);
+        BodyFields in = new BodyFields(body, FIELDS);
+        String nom = in.text("nomNaissance", TEXT_MAX, true);
+        String nomUsage = in.text("nomUsage", TEXT_MAX, false);
         List<String> prenoms = new ArrayList<>();
         if (body.get("prenoms") instanceof JsonArray array && !array.isEmpty() && array.size() <= CivilStatus.MAX_PRENOMS) {
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i) instanceof JsonString s && !s.getString().isBlank()) {
                     prenoms.add(s.getString());
                 } else {
-                    errors.add(new Problem.FieldError("/prenoms/" + i, "Prénom attendu."));
+                    in.error("prenoms/" + i, "Prénom attendu.");
                 }
             }
         } else {
-            errors.add(new Problem.FieldError("/prenoms", "De 1 à 3 prénoms, dans l'ordre de l'état civil."));
+            in.error("prenoms", "De 1 à 3 prénoms, dans l'ordre de l'état civil.");
         }
         CivilStatus.BirthDate birth = null;
-        String date = text(body, "dateNaissance", errors, false);
+        String date = in.text("dateNaissance", TEXT_MAX, false);
         if (date != null) {
             Matcher m = DATE.matcher(date);
             try {
@@ -61,23 +61,21 @@ public record CafRequest(CivilStatus person) {
                 birth = new CivilStatus.BirthDate(Integer.parseInt(m.group(1)), m.group(2) == null ? null : Integer.valueOf(m.group(2)),
                         m.group(3) == null ? null : Integer.valueOf(m.group(3)));
             } catch (RuntimeException e) {
-                errors.add(new Problem.FieldError("/dateNaissance", "Date attendue : AAAA-MM-JJ (ou AAAA-MM, ou AAAA si inconnue)."));
+                in.error("dateNaissance", "Date attendue : AAAA-MM-JJ (ou AAAA-MM, ou AAAA si inconnue).");
             }
         }
         CivilStatus.Sexe sexe = null;
-        String s = text(body, "sexe", errors, true);
+        String s = in.text("sexe", TEXT_MAX, true);
         if (s != null) {
             if (s.equals("M") || s.equals("F")) {
                 sexe = CivilStatus.Sexe.valueOf(s);
             } else {
-                errors.add(new Problem.FieldError("/sexe", "M ou F, comme à l'état civil."));
+                in.error("sexe", "M ou F, comme à l'état civil.");
             }
         }
-        String pays = text(body, "codePaysNaissance", errors, false);
-        String commune = text(body, "codeCommuneNaissance", errors, false);
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        String pays = in.text("codePaysNaissance", TEXT_MAX, false);
+        String commune = in.text("codeCommuneNaissance", TEXT_MAX, false);
+        in.done("L'identité", CAF_NOT_CALLED);
         try {
             return new CafRequest(new CivilStatus(nom, nomUsage, prenoms, birth, sexe, pays == null ? CivilStatus.FRANCE : pays, commune));
         } catch (IllegalArgumentException e) {
@@ -94,23 +92,8 @@ public record CafRequest(CivilStatus person) {
         }
     }
 
-    private static String text(JsonObject body, String field, List<Problem.FieldError> errors, boolean required) {
-        JsonValue v = body.get(field);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-            if (required) {
-                errors.add(new Problem.FieldError("/" + field, "Champ obligatoire."));
-            }
-            return null;
-        }
-        if (v instanceof JsonString s && !s.getString().isBlank() && s.getString().length() <= 100) {
-            return s.getString().strip();
-        }
-        errors.add(new Problem.FieldError("/" + field, "Un texte de 100 caractères au plus est attendu."));
-        return null;
-    }
-
     private static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
-                "L'identité ne respecte pas le format attendu : la CAF n'a pas été interrogée.").withErrors(errors));
+                "L'identité ne respecte pas le format attendu : " + CAF_NOT_CALLED + ".").withErrors(errors));
     }
 }
