@@ -11,6 +11,7 @@ import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ public class CafRegister {
     @Inject
     private Clock clock;
 
+    @Inject
+    private TeamScope scope;
+
     /** What the background call needs to report: the consultation and the dossier's pseudonym. */
     public record Started(CafConsultation consultation, String dossier) {
     }
@@ -69,21 +73,14 @@ public class CafRegister {
     /** The interview's latest consultation, read by its team. */
     @Transactional
     public Optional<CafConsultation> latest(Caller caller, DiagnosticId id) {
-        Optional<CafConsultation> latest = new JpaCafConsultations(em).latest(id.value());
-        if (latest.isPresent() && !latest.get().team().equals(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), JournalAction.DRAFT_READ, id.value()));
-            return Optional.empty();
-        }
-        return latest;
+        return scope.of(caller, new JpaCafConsultations(em).latest(id.value()), (c, team) -> c.team().equals(team),
+                JournalAction.DRAFT_READ, id.value());
     }
 
     private Draft ofTeam(Caller caller, DiagnosticId id) {
         Draft draft = new JpaDraftRepository(em).find(id).orElseThrow(() -> new UnknownDraftException(id));
-        if (!draft.belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), JournalAction.CAF_LOOKUP, id.value()));
-            throw new UnknownDraftException(id);
-        }
-        return draft;
+        return scope.of(caller, Optional.of(draft), Draft::belongsTo, JournalAction.CAF_LOOKUP, id.value())
+                .orElseThrow(() -> new UnknownDraftException(id));
     }
 
     /** The journal's result code: FOUND, NOT_FOUND, or UNAVAILABLE with the HTTP status when there was one. */

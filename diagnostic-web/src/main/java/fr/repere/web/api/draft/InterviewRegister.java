@@ -16,6 +16,7 @@ import fr.repere.questionnaire.Questionnaire;
 import fr.repere.questionnaire.QuestionnaireCatalog;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Transaction boundary around the interview use cases, for one caller: another team's draft is
@@ -48,6 +50,9 @@ public class InterviewRegister {
 
     @Inject
     private JournalWriter journal;
+
+    @Inject
+    private TeamScope scope;
 
     @Transactional
     public DraftView start(Caller caller, String caseRef, Map<String, List<String>> answers) {
@@ -93,12 +98,8 @@ public class InterviewRegister {
     }
 
     private Draft ofTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
-        Draft draft = interviews().find(id);
-        if (!draft.belongsTo(caller.team())) {
-            journal.appendRegardless(JournalEntry.refused(clock.instant(), caller.actor(), attempted, id.value()));
-            throw new UnknownDraftException(id);
-        }
-        return draft;
+        return scope.of(caller, Optional.of(interviews().find(id)), Draft::belongsTo, attempted, id.value())
+                .orElseThrow(() -> new UnknownDraftException(id));
     }
 
     private void log(Caller caller, JournalAction action, Draft draft) {
