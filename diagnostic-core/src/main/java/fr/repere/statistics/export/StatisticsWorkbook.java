@@ -27,6 +27,8 @@ public final class StatisticsWorkbook {
 
     /** Rows of a streamed sheet kept in memory before being flushed to its temporary file. */
     private static final int WINDOW = 200;
+    /** Compressed size of one cell in the file, measured on a million rows: for the progress bar only. */
+    private static final long BYTES_PER_CELL = 8;
 
     private StatisticsWorkbook() {
     }
@@ -62,6 +64,7 @@ public final class StatisticsWorkbook {
 
             workbook = new SXSSFWorkbook(backing, WINDOW, true);
             List<PublishedRow> firstRows = List.of();
+            long cells = 0;
             for (int i = 0; i < publication.tables().size(); i++) {
                 PublishedTable table = publication.tables().get(i);
                 List<PublishedRow> kept = TableSheet.write(workbook.createSheet(tableSheets.get(i)), table,
@@ -69,15 +72,17 @@ public final class StatisticsWorkbook {
                 if (i == 0) {
                     firstRows = kept;
                 }
+                cells += (long) table.rows().size() * (2L * table.columnLabels().size() + 2);
             }
-            progress.rowsDone();
+            progress.rowsDone(cells * BYTES_PER_CELL);
 
             List<PublishedTable> tables = publication.tables();
             SummarySheet.write(summary, SummarySheet.mixTable(tables), tables.isEmpty() ? null : tables.get(0),
                     firstRows, threshold, styles);
             workbook.setActiveSheet(0);
-            workbook.write(out);
-            out.flush();
+            OutputStream counted = new CountingOutputStream(out, progress);
+            workbook.write(counted);
+            counted.flush();
             progress.finished();
         } finally {
             if (workbook != null) {

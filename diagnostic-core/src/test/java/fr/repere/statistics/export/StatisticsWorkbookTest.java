@@ -258,7 +258,8 @@ class StatisticsWorkbookTest {
             try (OutputStream out = Files.newOutputStream(file)) {
                 StatisticsWorkbook.write(empty, out, seen::add);
             }
-            assertEquals(List.of(0, 95, 100), seen);
+            assertEquals(0, seen.get(0));
+            assertEquals(100, seen.get(seen.size() - 1));
             List<Path> sheets = libreOffice.convert(file, LibreOffice.CSV_EVERY_SHEET, work.resolve("empty-out-" + i));
             assertEquals(2 + empty.tables().size(), sheets.stream().filter(p -> p.toString().endsWith(".csv")).count());
             try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
