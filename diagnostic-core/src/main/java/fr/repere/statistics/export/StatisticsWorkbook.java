@@ -85,6 +85,8 @@ public final class StatisticsWorkbook {
             counted.flush();
             progress.finished();
         } finally {
+            // dispose() deletes the temporary files; close() releases the rest (POI 5.5 also
+            // disposes there, but the deletion must not depend on that)
             if (workbook != null) {
                 workbook.dispose();
                 workbook.close();
