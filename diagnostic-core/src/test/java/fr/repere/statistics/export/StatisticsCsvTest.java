@@ -34,12 +34,10 @@ class StatisticsCsvTest {
     @TempDir
     static Path work;
 
-    private static LibreOffice libreOffice;
     private static PublishedTable table;
 
     @BeforeAll
-    static void start() throws Exception {
-        libreOffice = new LibreOffice(work);
+    static void sample() {
         table = GeneratedPublications.sample().tables().get(0);
     }
 
@@ -94,7 +92,7 @@ class StatisticsCsvTest {
     void libreOfficeOpensItWithLabelsNumbersAndMarkersInTheirCells() throws Exception {
         Path file = work.resolve("orientation-par-commune.csv");
         Files.write(file, csv(table));
-        Path xlsx = libreOffice.convert(file, "xlsx", work.resolve("from-csv"), "--infilter=" + LibreOffice.CSV_IMPORT)
+        Path xlsx = new LibreOffice(work).convert(file, "xlsx", work.resolve("from-csv"), "--infilter=" + LibreOffice.CSV_IMPORT)
                 .get(0);
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             XSSFSheet sheet = workbook.getSheetAt(0);
