@@ -117,7 +117,7 @@ class NextStepsUiIT {
         checkPage("orientation enregistrée", "11-orientation-enregistree");
 
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
-        JsonArray referrals = Http.json(Http.get(uri("/api/v1/referrals?diagnostic=" + id))).asJsonArray();
+        JsonArray referrals = array(Http.get(uri("/api/v1/referrals?diagnostic=" + id)));
         assertEquals(1, referrals.size());
         JsonObject referral = referrals.getJsonObject(0);
         assertEquals(name, referral.getJsonObject("place").getString("nom"));
@@ -195,7 +195,7 @@ class NextStepsUiIT {
         checkPage("mandat actif, une démarche révoquée", "15-mandat-actif");
 
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
-        JsonObject mandate = Http.json(Http.get(uri("/api/v1/mandates?diagnostic=" + id))).asJsonArray().getJsonObject(0);
+        JsonObject mandate = array(Http.get(uri("/api/v1/mandates?diagnostic=" + id))).getJsonObject(0);
         assertEquals(sha, mandate.getString("attestationSha256"), "the fingerprint computed by the browser");
         JsonObject revoked = mandate.getJsonArray("autorisations").getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("label").equals(category)).findFirst().orElseThrow();
@@ -207,7 +207,7 @@ class NextStepsUiIT {
     void theNextStepsCanBeDoneWithTheKeyboardOnly() {
         String id = diagnosticByApi(unique("UI-CLAVIER-SUITE"), READY_TO_LEARN);
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
-        assertEquals(200, Dossiers.decide(uri("/"), id, "{\"orientation\": \"MEDIATOR\", \"actions\": []}").statusCode());
+        assertEquals(200, Dossiers.decide(uri("/"), id, "{\"orientation\": \"MEDIATOR\", \"actions\": [], \"reason\": \"Entretien au clavier\"}").statusCode());
         logIn(TestAgents.WORKER_A, "/resultat/" + id);
         browser.waitForHeading("Résultat du diagnostic");
         browser.waitFor(d -> d.findElement(By.id("commune")));
@@ -232,7 +232,7 @@ class NextStepsUiIT {
         browser.waitFor(d -> d.findElement(By.cssSelector(".orientation-faite")));
         tabTo(e -> e.getText().startsWith("Imprimer la fiche d'orientation"));
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
-        assertEquals(1, Http.json(Http.get(uri("/api/v1/referrals?diagnostic=" + id))).asJsonArray().size());
+        assertEquals(1, array(Http.get(uri("/api/v1/referrals?diagnostic=" + id))).size());
     }
 
     @Test
@@ -259,9 +259,9 @@ class NextStepsUiIT {
         checkPage("dossier, refus sans motif", "16-dossier-refus-sans-motif");
         cards.get(0).findElement(By.tagName("textarea")).sendKeys("Plus de place avant le mois prochain");
         cards.get(0).findElement(By.xpath(".//button[normalize-space()='Enregistrer le statut']")).click();
-        WebElement refused = browser.waitFor(d -> d.findElement(By.cssSelector("[data-referral='" + first + "']"))
-                .getText().contains("Motif du refus") ? d.findElement(By.cssSelector("[data-referral='" + first + "']")) : null);
-        assertTrue(refused.getText().contains("Refusée"), refused.getText());
+        browser.waitFor(d -> d.findElement(By.cssSelector("[data-referral='" + first + "'] .statut--refused")));
+        WebElement refused = browser.driver.findElement(By.cssSelector("[data-referral='" + first + "']"));
+        assertTrue(refused.getText().contains("Motif du refus : Plus de place avant le mois prochain"), refused.getText());
 
         WebElement second = browser.driver.findElements(By.cssSelector(".orientation-lieu")).stream()
                 .filter(c -> !first.equals(c.getAttribute("data-referral"))).findFirst().orElseThrow();
@@ -392,6 +392,13 @@ class NextStepsUiIT {
             Thread.sleep(200);
         }
         return fail("the import did not finish");
+    }
+
+    private static JsonArray array(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
+            return r.readArray();
+        }
     }
 
     /** Types the commune and searches; when several communes match, picks the one of this INSEE code. */
