@@ -133,7 +133,7 @@ class NextStepsUiIT {
         assertTrue(text.contains(p.getString("nom")), text);
         assertTrue(text.contains(p.getString("adresse")) && text.contains(p.getString("code_postal") + " " + p.getString("commune")), text);
         assertTrue(text.contains("Horaires d'ouverture") && text.contains(p.getJsonArray("horairesEnFrancais").getString(0).substring(1)), text);
-        assertTrue(text.contains("Comment prendre contact") && text.contains("Se présenter sur place"), text);
+        assertTrue(text.contains("Comment prendre contact") && text.contains("Téléphone : " + p.getString("telephone")), text);
         assertTrue(text.contains("convocation de France Travail"), text);
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         browser.screenshot("12-fiche-orientation");
@@ -268,7 +268,7 @@ class NextStepsUiIT {
         String other = second.getAttribute("data-referral");
         new org.openqa.selenium.support.ui.Select(second.findElement(By.tagName("select"))).selectByValue("ACCEPTED");
         second.findElement(By.xpath(".//button[normalize-space()='Enregistrer le statut']")).click();
-        browser.waitFor(d -> d.findElement(By.cssSelector("[data-referral='" + other + "']")).getText().contains("Validée") ? true : null);
+        browser.waitFor(d -> d.findElement(By.cssSelector("[data-referral='" + other + "'] .statut--accepted")));
         browser.driver.findElement(By.cssSelector("[data-referral='" + other + "'] details summary")).click();
         checkPage("dossier, orientations et statuts", "17-dossier-orientations");
 
