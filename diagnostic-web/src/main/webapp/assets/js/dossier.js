@@ -111,7 +111,7 @@ async function followUp(hv, out) {
       mandatesBox.replaceChildren(mandatesBox.firstChild,
         h('p', {class: 'alerte alerte--info'}, NO_PASSWORD),
         h('p', {class: 'visuellement-cache', role: 'status'}, said || ''),
-        full.length ? full.map(m => mandateCard(m, drawMandates)) : h('p', {}, 'Aucun mandat pour cette personne.'));
+        ...(full.length ? full.map(m => mandateCard(m, drawMandates)) : [h('p', {}, 'Aucun mandat pour cette personne.')]));
       if (focusId) focus(document.getElementById(focusId));
     } catch (e) {
       mandatesBox.replaceChildren(mandatesBox.firstChild, errorBox(problemText(e, 'les mandats ne peuvent pas être affichés')));

@@ -43,9 +43,8 @@ export async function mandateStep(container, diagnosticId, suggestion) {
     // the list has no journal: read each mandate in full (one or two per person)
     const full = await Promise.all(mandates.map(m => api('GET', `/api/v1/mandates/${m.id}`).catch(() => m)));
     const current = full.some(m => m.status === 'ACTIVE' || m.status === 'AWAITING_SIGNATURE');
-    body.replaceChildren(
-      ...full.map(m => mandateCard(m, reload)),
-      current ? null : prepareForm(diagnosticId, suggestion, reload));
+    body.replaceChildren(...full.map(m => mandateCard(m, reload)));
+    if (!current) body.append(prepareForm(diagnosticId, suggestion, reload));
     if (said) live.textContent = said;
     if (focusId) focus(document.getElementById(focusId));
   };

@@ -8,6 +8,8 @@ import {mandateStep} from './mandates.js';
 import {problemText, referralList, slipLink} from './referrals.js';
 
 const COMMUNE_KEY = 'repere:commune:';
+/** Places shown per need: the nearest few, enough to choose with the person without a long scroll. */
+const PER_NEED = 5;
 
 export function nextSteps(d) {
   const referrals = h('div', {id: 'orientations-faites'});
@@ -58,7 +60,7 @@ function communeForm(d, places) {
   const search = async commune => {
     places.replaceChildren(h('p', {}, 'Recherche des lieux…'));
     try {
-      const found = await api('POST', `/api/v1/diagnostics/${d.id}/places`, {commune: commune.code});
+      const found = await api('POST', `/api/v1/diagnostics/${d.id}/places`, {commune: commune.code, limit: PER_NEED});
       sessionStorage.setItem(COMMUNE_KEY + d.id, JSON.stringify(commune));
       places.replaceChildren(matches(d, found));
       focus(document.getElementById('lieux-titre'));
@@ -117,6 +119,7 @@ function matches(d, found) {
     found.needs.map((n, i) => h('section', {class: 'besoin', 'aria-labelledby': `besoin-${i}`},
       h('h5', {id: `besoin-${i}`}, n.serviceLabel, n.priseEnCharge.length ? ` (${n.priseEnCharge.join(', ')})` : ''),
       n.forWhat ? h('p', {class: 'aide'}, n.forWhat) : null,
+      !n.unmet && n.total > n.places.length ? h('p', {class: 'aide'}, `Les ${n.places.length} lieux les plus proches, sur ${n.total} qui proposent ce service.`) : null,
       n.unmet ? h('p', {class: 'alerte alerte--info besoin-non-couvert'}, h('strong', {}, 'Besoin non couvert : '), n.message)
         : h('ol', {class: 'lieux'}, n.places.map((p, j) => placeItem(d, n, p, `${i}-${j}`))))));
 }
