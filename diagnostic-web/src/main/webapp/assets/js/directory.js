@@ -80,19 +80,23 @@ function importReport(job, chosen, run) {
   return h('section', {class: 'carte', 'aria-labelledby': 'rapport-titre'},
     h('h2', {id: 'rapport-titre', tabindex: '-1'}, 'Rapport de l\'import'),
     h('p', {class: `alerte ${job.status === 'DONE' ? 'alerte--succes' : rejected ? 'alerte--info' : 'alerte--erreur'}`},
-      h('strong', {}, job.statusLabel), job.message ? ` ${job.message}` : ''),
+      job.message ? job.message : h('strong', {}, job.statusLabel)),
     h('ul', {class: 'liste'},
       h('li', {}, `Lignes vérifiées : ${job.linesChecked}, valides : ${job.linesValid}, en erreur : ${job.linesInvalid}.`),
       job.status === 'DONE' ? h('li', {}, `Lieux créés : ${job.placesCreated}, mis à jour : ${job.placesUpdated}, inchangés : ${job.placesUnchanged}.`) : null,
       h('li', {}, `Encodage reconnu : ${job.encoding || 'inconnu'}. Commencé le ${dateTime(job.createdAt)}.`),
       job.ignoredColumns ? h('li', {}, `Colonnes inconnues, ignorées : ${job.ignoredColumns}.`) : null),
     rejected && job.linesValid > 0 ? h('div', {class: 'confirmation'},
-      h('p', {}, `Rien n'a été importé. Vous pouvez corriger le fichier et l'importer de nouveau, ou importer dès maintenant les ${job.linesValid} lignes valides : les lignes en erreur seront laissées de côté.`),
+      h('p', {}, `Vous pouvez corriger le fichier et l'importer de nouveau, ou importer dès maintenant ${validLines(job.linesValid)} : les lignes en erreur seront laissées de côté.`),
       h('button', {type: 'button', class: 'bouton', id: 'importer-valides', onclick: () => run(chosen, true)},
-        `Importer les ${job.linesValid} lignes valides`)) : null,
+        `Importer ${validLines(job.linesValid)}`)) : null,
     job.problems.length ? h('div', {},
       h('h3', {}, `Problèmes (${job.problemCount})`),
       job.reportTruncated ? h('p', {class: 'aide'}, `Les ${job.problems.length} premiers sont détaillés.`) : null,
       table('Problèmes ligne par ligne', ['Ligne', 'Colonne', 'Valeur trouvée', 'Problème'],
         job.problems.map(p => [String(p.line), p.field || '—', p.value || '—', p.message]))) : null);
+}
+
+function validLines(n) {
+  return n === 1 ? 'la ligne valide' : `les ${n} lignes valides`;
 }

@@ -26,12 +26,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import static fr.repere.web.it.Dossiers.count;
+import static fr.repere.web.it.Dossiers.execute;
 import static fr.repere.web.it.Dossiers.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -201,6 +205,15 @@ class NextStepsUiIT {
                 .filter(a -> a.getString("label").equals(category)).findFirst().orElseThrow();
         assertTrue(revoked.getBoolean("revoked"), mandate.toString());
         assertEquals(suggested.size() > 1 ? "ACTIVE" : "REVOKED", mandate.getString("status"), mandate.toString());
+
+        // the dossier shows the person's mandates and their status
+        browser.driver.get(url("/dossier"));
+        browser.waitForHeading("Parcours d'une personne");
+        browser.driver.findElement(By.id("dossier")).sendKeys(caseRef, Keys.ENTER);
+        WebElement inDossier = browser.waitFor(d -> d.findElement(By.cssSelector("#mandats-titre + * ~ .mandat, .mandat")));
+        assertTrue(inDossier.getText().contains("Mandat : " + mandate.getString("statusLabel")), inDossier.getText());
+        assertTrue(inDossier.getText().contains("Révoquée"), inDossier.getText());
+        browser.assertAccessible("dossier, mandats");
     }
 
     @Test
@@ -236,16 +249,25 @@ class NextStepsUiIT {
     }
 
     @Test
-    void theDossierShowsReferralsWithTheirStatusAndARefusalNeedsAReason() {
+    void theDossierShowsReferralsWithTheirStatusAndARefusalNeedsAReason() throws Exception {
         String caseRef = unique("UI-DOSSIER");
         String id = diagnosticByApi(caseRef, READY_TO_LEARN);
+        String waiting = Dossiers.referral(uri("/"), id);
+        // sent 11 days ago, reminded by the hourly job: the worker sees it to chase up
+        Instant sent = Instant.now().minus(Duration.ofDays(11)).truncatedTo(ChronoUnit.MILLIS);
+        execute("UPDATE referral SET created_at = ?, status_changed_at = ?, reminded_at = ? WHERE id = ?",
+                sent, sent, Instant.now().minus(Duration.ofDays(1)), waiting);
         Dossiers.referral(uri("/"), id);
         Dossiers.referral(uri("/"), id);
         logIn(TestAgents.WORKER_A, "/dossier");
         browser.waitForHeading("Parcours d'une personne");
+        WebElement reminders = browser.waitFor(d -> d.findElement(By.id("relances-titre")));
+        assertTrue(reminders.getText().startsWith("Orientations à relancer"), reminders.getText());
+        assertFalse(browser.driver.findElements(By.cssSelector("#relances a[href='/resultat/" + id + "']")).isEmpty());
         browser.driver.findElement(By.id("dossier")).sendKeys(caseRef, Keys.ENTER);
         List<WebElement> cards = browser.waitFor(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(".orientation-lieu"));
+            List<WebElement> found = d.findElements(By.cssSelector(".orientation-lieu")).stream()
+                    .filter(c -> !waiting.equals(c.getAttribute("data-referral"))).toList();
             return found.size() == 2 ? found : null;
         });
         assertTrue(cards.get(0).getText().contains("Ouverte / En cours de traitement"), cards.get(0).getText());
