@@ -27,7 +27,7 @@ export function nextSteps(d) {
       referrals,
       communeForm(d, places),
       places),
-    onBehalf ? h('div', {id: 'mandat'}, h('h3', {}, 'Mandat pour faire les démarches à la place de la personne'), mandate) : null);
+    onBehalf ? h('div', {id: 'mandat'}, h('h3', {}, 'Faire les démarches à la place de la personne, sous mandat'), mandate) : null);
   showReferrals(d, referrals);
   if (onBehalf) mandateStep(mandate, d.id, d.orientation.mandate);
   return section;
@@ -62,6 +62,8 @@ function communeForm(d, places) {
     try {
       const found = await api('POST', `/api/v1/diagnostics/${d.id}/places`, {commune: commune.code, limit: PER_NEED});
       sessionStorage.setItem(COMMUNE_KEY + d.id, JSON.stringify(commune));
+      input.value = commune.nom;
+      choices.replaceChildren();
       places.replaceChildren(matches(d, found));
       focus(document.getElementById('lieux-titre'));
     } catch (e) {
