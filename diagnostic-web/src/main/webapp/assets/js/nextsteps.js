@@ -57,7 +57,7 @@ function communeForm(d, places) {
         input),
       button),
     choices);
-  const search = async commune => {
+  const search = async (commune, moveFocus = true) => {
     places.replaceChildren(h('p', {}, 'Recherche des lieux…'));
     try {
       const found = await api('POST', `/api/v1/diagnostics/${d.id}/places`, {commune: commune.code, limit: PER_NEED});
@@ -65,7 +65,7 @@ function communeForm(d, places) {
       input.value = commune.nom;
       choices.replaceChildren();
       places.replaceChildren(matches(d, found));
-      focus(document.getElementById('lieux-titre'));
+      if (moveFocus) focus(document.getElementById('lieux-titre'));
     } catch (e) {
       places.replaceChildren(errorBox(problemText(e, 'les lieux ne peuvent pas être cherchés'), (e.problem?.errors || []).map(x => ({text: x.detail}))));
       focus(places.firstChild);
@@ -110,7 +110,7 @@ function communeForm(d, places) {
   if (kept) {
     const c = JSON.parse(kept);
     input.value = c.nom;
-    search(c);
+    search(c, false); // back on the page: the places again, the focus stays on the title
   }
   return form;
 }
@@ -141,7 +141,7 @@ function placeItem(d, need, p, key) {
       detail('Téléphone', p.telephone),
       detail('Pourquoi ce lieu', p.pourquoi.join(' ; '))),
     h('button', {type: 'button', class: 'bouton bouton--secondaire', 'aria-describedby': `lieu-${key}`,
-      onclick: () => { chosen.replaceChildren(referForm(d, need, p, key)); focus(chosen.querySelector('h6, label')); }},
+      onclick: () => { chosen.replaceChildren(referForm(d, need, p, key)); focus(chosen.querySelector('textarea')); }},
     'Orienter vers ce lieu'),
     chosen);
   return li;

@@ -238,7 +238,8 @@ class NextStepsUiIT {
         browser.waitFor(d -> d.findElement(By.id("lieux-titre")));
         tabTo(e -> e.getText().equals("Orienter vers ce lieu"));
         keys(Keys.ENTER);
-        tabTo(e -> "textarea".equals(e.getTagName()));
+        WebElement bring = browser.waitFor(d -> d.findElements(By.cssSelector(".orienter textarea")).stream().findFirst().orElse(null));
+        assertEquals(bring, browser.driver.switchTo().activeElement(), "the focus goes to the form of the chosen place");
         keys("Sa carte Vitale");
         tabTo(e -> e.getText().equals("Confirmer l'orientation"));
         keys(Keys.ENTER);
