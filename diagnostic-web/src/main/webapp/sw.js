@@ -2,10 +2,11 @@
 // be resumed from what the device kept (localStorage). Only the page, its style sheet and its
 // modules are cached, never the API nor any personal data. Network first: a new version reaches
 // the tablet as soon as it is online.
-const CACHE = 'repere-ecrans-1';
+const CACHE = 'repere-ecrans-2';
 const SHELL = ['/index.html', '/assets/repere.css', '/assets/js/main.js', '/assets/js/api.js', '/assets/js/dom.js',
   '/assets/js/labels.js', '/assets/js/store.js', '/assets/js/login.js', '/assets/js/start.js',
-  '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/dossier.js'];
+  '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/dossier.js', '/assets/js/nextsteps.js',
+  '/assets/js/referrals.js', '/assets/js/mandates.js', '/assets/js/team.js', '/assets/js/directory.js'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -19,7 +20,8 @@ self.addEventListener('activate', event => {
 
 /** The screens' addresses (UiRoutes): each one is the same page. */
 function isScreen(path) {
-  return path === '/' || path === '/index.html' || path === '/connexion' || path === '/dossier'
+  return path === '/' || path === '/index.html' || path === '/connexion' || path === '/dossier' || path === '/equipe'
+    || path === '/annuaire'
     || /^\/(diagnostic|entretien|resultat)\//.test(path);
 }
 

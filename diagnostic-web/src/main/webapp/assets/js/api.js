@@ -65,3 +65,37 @@ export function randomKey() {
   const x = [...b].map(v => v.toString(16).padStart(2, '0')).join('');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
+
+/**
+ * Sends a file as the request body (XMLHttpRequest rather than fetch: only it reports the upload's
+ * progress, which a large directory file needs). Resolves to the JSON answer; rejects like api().
+ */
+export async function upload(path, file, contentType, onProgress) {
+  if (!csrf) {
+    const session = await api('GET', '/api/v1/session');
+    csrf = session.csrfToken;
+  }
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.setRequestHeader('X-CSRF-Token', csrf);
+    if (onProgress) {
+      xhr.upload.addEventListener('progress', e => { if (e.lengthComputable) onProgress(e.loaded, e.total); });
+    }
+    xhr.addEventListener('error', () => reject(new NetworkError()));
+    xhr.addEventListener('abort', () => reject(new NetworkError()));
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else reject(new ApiError(xhr.status, data));
+    });
+    xhr.send(file);
+  });
+}

@@ -4,12 +4,15 @@
 import {api, NetworkError} from './api.js';
 import {dateTime, errorBox, focus, h, show} from './dom.js';
 import {levelBars} from './result.js';
+import {mandateCard, NO_PASSWORD} from './mandates.js';
+import {problemText, referralList} from './referrals.js';
 
 const TREND = {BETTER: 'en progrès', SAME: 'sans changement', WORSE: 'en recul', UNKNOWN: 'non comparable'};
 
 export function dossierPage() {
   const input = h('input', {id: 'dossier', name: 'caseRef', type: 'text', required: true, autocomplete: 'off', spellcheck: 'false', maxlength: 64});
   const out = h('div', {'aria-live': 'polite'});
+  const reminders = h('div', {id: 'relances'});
   const form = h('form', {class: 'recherche', novalidate: true},
     h('div', {class: 'champ'}, h('label', {for: 'dossier'}, 'Référence du dossier'), input),
     h('button', {type: 'submit', class: 'bouton'}, 'Afficher le parcours'));
@@ -22,7 +25,9 @@ export function dossierPage() {
       return;
     }
     try {
-      out.replaceChildren(history(await api('POST', '/api/v1/dossiers/history', {caseRef: ref})));
+      const hv = await api('POST', '/api/v1/dossiers/history', {caseRef: ref});
+      out.replaceChildren(history(hv));
+      await followUp(hv, out);
     } catch (e) {
       out.replaceChildren(errorBox(e instanceof NetworkError ? 'Pas de connexion : réessayez quand le réseau revient.' : e.message));
     }
@@ -30,7 +35,8 @@ export function dossierPage() {
   });
   show("Parcours d'une personne", h('h1', {}, "Parcours d'une personne"),
     h('p', {class: 'chapo'}, 'Les diagnostics de la personne au fil du temps, et ce qui a changé entre les deux derniers.'),
-    form, out);
+    reminders, form, out);
+  showReminders(reminders);
   const remembered = sessionStorage.getItem('repere:dossier');
   if (remembered) {
     sessionStorage.removeItem('repere:dossier');
@@ -61,4 +67,55 @@ function history(hv) {
           d.decision ? '' : ' (proposée, pas encore décidée)'))))) : null,
     hv.drafts.length ? h('div', {}, h('h3', {}, 'Entretiens en cours'),
       h('ul', {class: 'liste'}, hv.drafts.map(x => h('li', {}, h('a', {href: `/entretien/${x.id}`}, `Reprendre l'entretien commencé le ${dateTime(x.startedAt)}`))))) : null);
+}
+
+/** The worker's referrals left without an answer for 10 days: to chase up before they expire at 30. */
+async function showReminders(container) {
+  let list;
+  try {
+    list = await api('GET', '/api/v1/referrals/reminders');
+  } catch (e) {
+    return; // the reminders are a help, not the page: the search still works
+  }
+  if (!list.length) return;
+  container.replaceChildren(h('section', {class: 'carte carte--relance', 'aria-labelledby': 'relances-titre'},
+    h('h2', {id: 'relances-titre'}, `Orientations à relancer (${list.length})`),
+    h('p', {class: 'aide'}, 'Sans réponse du lieu depuis plus de 10 jours. Sans réponse, elles expirent 30 jours après leur envoi.'),
+    h('ul', {class: 'liste'}, list.map(r => h('li', {},
+      h('a', {href: `/resultat/${r.diagnosticId}`}, `${r.place.nom} (${r.place.commune})`),
+      ` : orientation du ${dateTime(r.createdAt)}, expire le ${dateTime(r.expiresAt)}`)))));
+}
+
+/** The dossier's referrals (Dora's statuses, history, status changes) and mandates, under its diagnostics. */
+async function followUp(hv, out) {
+  if (!hv.diagnostics.length) return;
+  const referralsBox = h('section', {class: 'carte', 'aria-labelledby': 'orientations-titre'},
+    h('h3', {id: 'orientations-titre'}, 'Orientations vers des lieux'), h('p', {}, 'Chargement…'));
+  const mandatesBox = h('section', {class: 'carte', 'aria-labelledby': 'mandats-titre'},
+    h('h3', {id: 'mandats-titre'}, 'Mandats'), h('p', {}, 'Chargement…'));
+  out.querySelector('section').append(referralsBox, mandatesBox);
+  try {
+    const lists = await Promise.all(hv.diagnostics.map(d => api('GET', `/api/v1/referrals?diagnostic=${d.id}`)));
+    const all = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    referralsBox.replaceChildren(referralsBox.firstChild, all.length ? referralList(all)
+      : h('p', {}, "Aucune orientation vers un lieu pour l'instant. Elles se font depuis le résultat d'un diagnostic."));
+  } catch (e) {
+    referralsBox.replaceChildren(referralsBox.firstChild, errorBox(problemText(e, 'les orientations ne peuvent pas être affichées')));
+  }
+  const drawMandates = async (said, focusId) => {
+    try {
+      const lists = await Promise.all(hv.diagnostics.map(d => api('GET', `/api/v1/mandates?diagnostic=${d.id}`)));
+      const seen = new Set();
+      const all = lists.flat().filter(m => !seen.has(m.id) && seen.add(m.id));
+      const full = await Promise.all(all.map(m => api('GET', `/api/v1/mandates/${m.id}`).catch(() => m)));
+      mandatesBox.replaceChildren(mandatesBox.firstChild,
+        h('p', {class: 'alerte alerte--info'}, NO_PASSWORD),
+        h('p', {class: 'visuellement-cache', role: 'status'}, said || ''),
+        ...(full.length ? full.map(m => mandateCard(m, drawMandates)) : [h('p', {}, 'Aucun mandat pour cette personne.')]));
+      if (focusId) focus(document.getElementById(focusId));
+    } catch (e) {
+      mandatesBox.replaceChildren(mandatesBox.firstChild, errorBox(problemText(e, 'les mandats ne peuvent pas être affichés')));
+    }
+  };
+  await drawMandates();
 }

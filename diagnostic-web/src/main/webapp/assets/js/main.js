@@ -7,6 +7,8 @@ import {startPage} from './start.js';
 import {interviewPage} from './interview.js';
 import {resultPage} from './result.js';
 import {dossierPage} from './dossier.js';
+import {teamPage} from './team.js';
+import {directoryPage} from './directory.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -17,6 +19,8 @@ function route(path) {
   if ((m = path.match(new RegExp(`^/entretien/(${UUID})$`)))) return {page: 'interview', id: m[1]};
   if ((m = path.match(new RegExp(`^/resultat/(${UUID})$`)))) return {page: 'result', id: m[1]};
   if (path === '/dossier') return {page: 'dossier'};
+  if (path === '/equipe') return {page: 'team', roles: ['TEAM_LEAD']};
+  if (path === '/annuaire') return {page: 'directory', roles: ['ADMIN']};
   return {page: 'unknown'};
 }
 
@@ -29,9 +33,19 @@ async function session() {
   }
 }
 
+/** Where each role starts: the screens it may use. */
+const HOME = {ADMIN: '/annuaire'};
+
 function showMenu(s) {
   const menu = document.getElementById('menu');
   menu.hidden = !s;
+  // each role sees only the screens it may use (the API refuses the others anyway)
+  menu.querySelectorAll('[data-roles]').forEach(item => {
+    item.hidden = !s || !item.dataset.roles.split(' ').includes(s.role);
+  });
+  menu.querySelectorAll('a').forEach(a => {
+    if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page');
+  });
   document.getElementById('deconnexion').onclick = async () => {
     try {
       await api('DELETE', '/api/v1/session');
@@ -70,9 +84,17 @@ async function start() {
       h('p', {}, "Repère ne répond pas : vérifiez le réseau, puis rechargez la page. Un entretien en cours reste gardé sur cet appareil."));
     return;
   }
+  if (r.roles && !r.roles.includes(s.role)) {
+    show('Accès réservé', h('h1', {}, 'Accès réservé'),
+      h('p', {}, "Cette page est réservée à un autre rôle que le vôtre. Utilisez le menu pour aller aux pages qui vous concernent."));
+    return;
+  }
+  if (r.page === 'start' && HOME[s.role]) return location.replace(HOME[s.role]);
   if (r.page === 'start') return startPage(s);
   if (r.page === 'result') return resultPage(r.id);
   if (r.page === 'dossier') return dossierPage();
+  if (r.page === 'team') return teamPage();
+  if (r.page === 'directory') return directoryPage();
   show('Page introuvable', h('h1', {}, 'Page introuvable'),
     h('p', {}, "Cette adresse ne correspond à aucune page de Repère. "), h('p', {}, h('a', {href: '/diagnostic/nouveau'}, 'Commencer un nouveau diagnostic')));
 }

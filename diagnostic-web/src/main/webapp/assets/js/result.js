@@ -4,6 +4,7 @@
 import {api, ApiError, NetworkError} from './api.js';
 import {dateTime, errorBox, focus, h, show} from './dom.js';
 import {ACTIONS, LEVEL_STEPS, ORIENTATIONS} from './labels.js';
+import {nextSteps} from './nextsteps.js';
 
 export function levelBars(scores) {
   return h('ul', {class: 'niveaux'}, scores.filter(s => s.dimension !== 'CONTEXT').map(s => h('li', {class: 'niveau'},
@@ -110,8 +111,6 @@ function decisionForm(d) {
 
 function decided(d) {
   const w = d.decision;
-  const p = d.orientation;
-  const onBehalf = w.orientation === 'ON_BEHALF';
   return h('div', {},
     h('section', {class: 'carte carte--decision', 'aria-labelledby': 'decision-titre'},
       h('h2', {id: 'decision-titre'}, 'Décision enregistrée'),
@@ -119,20 +118,7 @@ function decided(d) {
       h('p', {}, h('strong', {}, 'Orientation retenue : '), w.label),
       w.actions.length ? h('div', {}, h('p', {}, h('strong', {}, 'Actions retenues :')), h('ul', {class: 'liste'}, w.actions.map(a => h('li', {}, a.label)))) : null,
       w.reason ? h('p', {}, h('strong', {}, 'Raison : '), w.reason) : null),
-    h('section', {class: 'carte', 'aria-labelledby': 'suite-titre'},
-      h('h2', {id: 'suite-titre'}, 'Suite du parcours'),
-      h('div', {class: 'a-venir', id: 'structures'},
-        h('h3', {}, 'Structures vers qui orienter'),
-        h('p', {}, 'Bientôt ici : les lieux proches de la personne qui proposent ce service, avec leurs horaires.'),
-        p.needs.length ? h('div', {}, h('p', {}, 'Ce que la structure devra proposer :'),
-          h('ul', {class: 'liste'}, p.needs.map(n => h('li', {}, n.service, n.forWhat ? ` — ${n.forWhat}` : '')))) : null),
-      h('div', {class: 'a-venir', id: 'fiche'},
-        h('h3', {}, "Fiche d'orientation à remettre"),
-        h('p', {}, "Bientôt ici : la fiche à imprimer pour la personne (adresse, horaires, ce qu'il faut apporter).")),
-      onBehalf ? h('div', {class: 'a-venir', id: 'mandat'},
-        h('h3', {}, 'Mandat pour faire à la place'),
-        h('p', {}, "Bientôt ici : l'enregistrement du mandat (démarches couvertes, durée, accord de la personne). Ne demandez jamais son mot de passe à la personne."),
-        p.mandate ? h('p', {}, `Proposition de la règle : ${p.mandate.categories.map(c => c.label).join(', ')} ; ${p.mandate.durationLabel}.`) : null) : null),
+    nextSteps(d),
     h('p', {}, h('a', {href: '/dossier', onclick: () => sessionStorage.setItem('repere:dossier', d.caseRef || '')}, 'Voir le parcours de la personne')),
     h('p', {}, h('a', {href: '/diagnostic/nouveau'}, 'Commencer un nouveau diagnostic')));
 }

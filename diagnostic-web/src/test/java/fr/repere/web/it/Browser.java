@@ -115,8 +115,13 @@ final class Browser implements AutoCloseable {
         try {
             Number scroll = (Number) js("return document.documentElement.scrollWidth;");
             Number width = (Number) js("return document.documentElement.clientWidth;");
+            Object widest = scroll.intValue() <= width.intValue() ? "" : js("const w = document.documentElement.clientWidth;"
+                    + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1"
+                    + " && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1)).slice(0, 5)"
+                    + ".map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')"
+                    + " + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)').join(', ');");
             assertTrue(scroll.intValue() <= width.intValue(), page + " needs a horizontal scroll at 200 % zoom: "
-                    + scroll + " > " + width + " CSS pixels");
+                    + scroll + " > " + width + " CSS pixels; too wide: " + widest);
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
