@@ -119,6 +119,8 @@ END//
 -- Recomputes the facts and the counts from the base tables (after a bulk load, or to check).
 CREATE PROCEDURE stat_rebuild()
 BEGIN
+    DECLARE v_bulk INT DEFAULT @stat_bulk;
+    SET @stat_bulk = 1; -- the triggers stay silent while everything is recomputed
     DELETE FROM stat_count;
     DELETE FROM stat_diagnostic;
     INSERT INTO stat_diagnostic (diagnostic_id, organisation_id, month, commune_code, epci_code, departement_code,
@@ -129,14 +131,19 @@ BEGIN
     FROM diagnostic d
     LEFT JOIN team t ON t.id = d.team_id
     LEFT JOIN diagnostic_territory dt ON dt.diagnostic_id = d.id;
-    -- progress: each diagnostic of a dossier against the previous one (same dossier, earlier)
+    -- progress: each diagnostic of a dossier against the previous one (same dossier, earlier), as the trigger does
     INSERT INTO stat_progress (diagnostic_id, dimension, progress)
-    SELECT id, dimension, CASE WHEN rank_now < rank_before THEN 'BETTER' WHEN rank_now = rank_before THEN 'SAME' ELSE 'WORSE' END
-    FROM (SELECT d.id, s.dimension, stat_level_rank(s.level) AS rank_now,
-                 LAG(stat_level_rank(s.level)) OVER (PARTITION BY d.team_id, d.case_ref, s.dimension ORDER BY d.taken_at, d.id) AS rank_before
+    SELECT x.diagnostic_id, x.dimension,
+           CASE WHEN x.rank_now < x.rank_before THEN 'BETTER' WHEN x.rank_now = x.rank_before THEN 'SAME' ELSE 'WORSE' END
+    FROM (SELECT s.diagnostic_id, s.dimension, stat_level_rank(s.level) AS rank_now,
+                 (SELECT stat_level_rank(ps.level) FROM diagnostic prev
+                  JOIN diagnostic_score ps ON ps.diagnostic_id = prev.id AND ps.dimension = s.dimension
+                  WHERE prev.team_id <=> d.team_id AND prev.case_ref = d.case_ref AND prev.id <> d.id
+                    AND (prev.taken_at < d.taken_at OR (prev.taken_at = d.taken_at AND prev.id < d.id))
+                  ORDER BY prev.taken_at DESC, prev.id DESC LIMIT 1) AS rank_before
           FROM diagnostic d JOIN diagnostic_score s ON s.diagnostic_id = d.id
-          WHERE d.case_ref IS NOT NULL) ranked
-    WHERE rank_now IS NOT NULL AND rank_before IS NOT NULL;
+          WHERE d.case_ref IS NOT NULL) x
+    WHERE x.rank_now IS NOT NULL AND x.rank_before IS NOT NULL;
     INSERT INTO stat_count (organisation_id, departement_code, level, unit_code, parent_code, period_kind,
                             period_start, measure, category, n)
     SELECT f.organisation_id, f.departement_code, g.level,
@@ -149,6 +156,7 @@ BEGIN
     CROSS JOIN stat_grain g
     WHERE f.departement_code IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+    SET @stat_bulk = v_bulk;
 END//
 
 -- Levels from best to worst; not assessed has no rank (no progress is computed).
@@ -158,38 +166,11 @@ BEGIN
         ELSE NULL END;
 END//
 
--- The fact row's own changes move all its contributions (territory recorded, decision, age band).
--- A change of id alone (anonymization renumbers) moves nothing: the children follow by cascade.
-CREATE FUNCTION stat_fact_moved(o_org CHAR(36), n_org CHAR(36), o_month DATE, n_month DATE, o_commune CHAR(5),
-        n_commune CHAR(5), o_epci VARCHAR(9), n_epci VARCHAR(9), o_dep VARCHAR(3), n_dep VARCHAR(3),
-        o_primary VARCHAR(16), n_primary VARCHAR(16), o_final VARCHAR(16), n_final VARCHAR(16),
-        o_overridden BOOLEAN, n_overridden BOOLEAN, o_age VARCHAR(16), n_age VARCHAR(16)) RETURNS BOOLEAN DETERMINISTIC
-BEGIN
-    RETURN NOT (o_org <=> n_org AND o_month <=> n_month AND o_commune <=> n_commune AND o_epci <=> n_epci
-        AND o_dep <=> n_dep AND o_primary <=> n_primary AND o_final <=> n_final AND o_overridden <=> n_overridden
-        AND o_age <=> n_age);
-END//
-
-CREATE TRIGGER stat_diagnostic_before_update BEFORE UPDATE ON stat_diagnostic FOR EACH ROW
-BEGIN
-    IF @stat_bulk IS NULL AND stat_fact_moved(OLD.organisation_id, NEW.organisation_id, OLD.month, NEW.month,
-            OLD.commune_code, NEW.commune_code, OLD.epci_code, NEW.epci_code, OLD.departement_code, NEW.departement_code,
-            OLD.primary_orientation, NEW.primary_orientation, OLD.final_orientation, NEW.final_orientation,
-            OLD.overridden, NEW.overridden, OLD.age_band, NEW.age_band) THEN
-        CALL stat_apply(OLD.diagnostic_id, -1);
-    END IF;
-END//
-
-CREATE TRIGGER stat_diagnostic_after_update AFTER UPDATE ON stat_diagnostic FOR EACH ROW
-BEGIN
-    IF @stat_bulk IS NULL AND stat_fact_moved(OLD.organisation_id, NEW.organisation_id, OLD.month, NEW.month,
-            OLD.commune_code, NEW.commune_code, OLD.epci_code, NEW.epci_code, OLD.departement_code, NEW.departement_code,
-            OLD.primary_orientation, NEW.primary_orientation, OLD.final_orientation, NEW.final_orientation,
-            OLD.overridden, NEW.overridden, OLD.age_band, NEW.age_band) THEN
-        CALL stat_apply(NEW.diagnostic_id, 1);
-    END IF;
-END//
-
+-- The fact row's own changes (territory recorded, decision, age band) move all its contributions:
+-- the triggers that change it subtract them before and add them back after (stat_moved). A change
+-- of id alone (anonymization renumbers) moves nothing: the children follow by cascade.
+-- (Not a BEFORE UPDATE trigger on stat_diagnostic: MariaDB 11.4 then refuses multi-row
+-- INSERT ... SELECT into the table, which the rebuild needs.)
 CREATE TRIGGER stat_diagnostic_before_delete BEFORE DELETE ON stat_diagnostic FOR EACH ROW
 BEGIN
     IF @stat_bulk IS NULL THEN
@@ -218,11 +199,13 @@ BEGIN
         END IF;
         IF NOT (OLD.primary_orientation <=> NEW.primary_orientation AND OLD.final_orientation <=> NEW.final_orientation
                 AND OLD.overridden <=> NEW.overridden AND OLD.taken_at <=> NEW.taken_at AND OLD.team_id <=> NEW.team_id) THEN
+            CALL stat_apply(NEW.id, -1);
             UPDATE stat_diagnostic SET primary_orientation = NEW.primary_orientation,
                                        final_orientation = NEW.final_orientation, overridden = NEW.overridden,
                                        month = DATE_FORMAT(NEW.taken_at, '%Y-%m-01'),
                                        organisation_id = COALESCE((SELECT organisation_id FROM team WHERE id = NEW.team_id), '')
             WHERE diagnostic_id = NEW.id;
+            CALL stat_apply(NEW.id, 1);
         END IF;
     END IF;
 END//
@@ -238,31 +221,38 @@ END//
 CREATE TRIGGER stat_on_answer_insert AFTER INSERT ON diagnostic_answer FOR EACH ROW
 BEGIN
     IF @stat_bulk IS NULL AND NEW.question_code = 'CTX_AGE' THEN
+        CALL stat_apply(NEW.diagnostic_id, -1);
         UPDATE stat_diagnostic SET age_band = NEW.option_code WHERE diagnostic_id = NEW.diagnostic_id;
+        CALL stat_apply(NEW.diagnostic_id, 1);
     END IF;
 END//
 
 CREATE TRIGGER stat_on_territory_insert AFTER INSERT ON diagnostic_territory FOR EACH ROW
 BEGIN
     IF @stat_bulk IS NULL THEN
+        CALL stat_apply(NEW.diagnostic_id, -1);
         UPDATE stat_diagnostic SET commune_code = NEW.commune_code, epci_code = COALESCE(NEW.epci_code, '-'),
                                    departement_code = NEW.departement_code
         WHERE diagnostic_id = NEW.diagnostic_id;
+        CALL stat_apply(NEW.diagnostic_id, 1);
     END IF;
 END//
 
 CREATE TRIGGER stat_on_territory_update AFTER UPDATE ON diagnostic_territory FOR EACH ROW
 BEGIN
     IF @stat_bulk IS NULL THEN
+        CALL stat_apply(NEW.diagnostic_id, -1);
         UPDATE stat_diagnostic SET commune_code = NEW.commune_code, epci_code = COALESCE(NEW.epci_code, '-'),
                                    departement_code = NEW.departement_code
         WHERE diagnostic_id = NEW.diagnostic_id;
+        CALL stat_apply(NEW.diagnostic_id, 1);
     END IF;
 END//
 
 CREATE TRIGGER stat_on_territory_delete AFTER DELETE ON diagnostic_territory FOR EACH ROW
 BEGIN
     IF @stat_bulk IS NULL THEN
+        CALL stat_apply(OLD.diagnostic_id, -1);
         UPDATE stat_diagnostic SET commune_code = NULL, epci_code = NULL, departement_code = NULL
         WHERE diagnostic_id = OLD.diagnostic_id;
     END IF;
