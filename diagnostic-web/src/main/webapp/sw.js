@@ -5,7 +5,7 @@
 const CACHE = 'repere-ecrans-1';
 const SHELL = ['/index.html', '/assets/repere.css', '/assets/js/main.js', '/assets/js/api.js', '/assets/js/dom.js',
   '/assets/js/labels.js', '/assets/js/store.js', '/assets/js/login.js', '/assets/js/start.js',
-  '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/dossier.js'];
+  '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/dossier.js', '/assets/js/statistiques.js'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

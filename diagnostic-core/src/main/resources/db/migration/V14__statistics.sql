@@ -144,18 +144,26 @@ BEGIN
           FROM diagnostic d JOIN diagnostic_score s ON s.diagnostic_id = d.id
           WHERE d.case_ref IS NOT NULL) x
     WHERE x.rank_now IS NOT NULL AND x.rank_before IS NOT NULL;
+    -- communes by month first (one pass over the contributions), then the six grains from that
+    -- much smaller table: grouping every contribution six times over is several times slower
+    DROP TEMPORARY TABLE IF EXISTS stat_leaf;
+    CREATE TEMPORARY TABLE stat_leaf ENGINE = InnoDB AS
+        SELECT f.organisation_id, f.departement_code, f.commune_code, f.epci_code, f.month, c.measure, c.category,
+               COUNT(*) AS n
+        FROM stat_diagnostic f
+        JOIN stat_contribution c ON c.diagnostic_id = f.diagnostic_id
+        WHERE f.departement_code IS NOT NULL
+        GROUP BY f.organisation_id, f.departement_code, f.commune_code, f.epci_code, f.month, c.measure, c.category;
     INSERT INTO stat_count (organisation_id, departement_code, level, unit_code, parent_code, period_kind,
                             period_start, measure, category, n)
-    SELECT f.organisation_id, f.departement_code, g.level,
-           CASE g.level WHEN 'C' THEN f.commune_code WHEN 'E' THEN f.epci_code ELSE f.departement_code END,
-           IF(g.level = 'C', f.epci_code, ''),
-           g.period_kind, IF(g.period_kind = 'M', f.month, MAKEDATE(YEAR(f.month), 1)),
-           c.measure, c.category, COUNT(*)
-    FROM stat_diagnostic f
-    JOIN stat_contribution c ON c.diagnostic_id = f.diagnostic_id
-    CROSS JOIN stat_grain g
-    WHERE f.departement_code IS NOT NULL
+    SELECT l.organisation_id, l.departement_code, g.level,
+           CASE g.level WHEN 'C' THEN l.commune_code WHEN 'E' THEN l.epci_code ELSE l.departement_code END,
+           IF(g.level = 'C', l.epci_code, ''),
+           g.period_kind, IF(g.period_kind = 'M', l.month, MAKEDATE(YEAR(l.month), 1)),
+           l.measure, l.category, SUM(l.n)
+    FROM stat_leaf l CROSS JOIN stat_grain g
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+    DROP TEMPORARY TABLE stat_leaf;
     SET @stat_bulk = v_bulk;
 END//
 

@@ -7,6 +7,7 @@ import {startPage} from './start.js';
 import {interviewPage} from './interview.js';
 import {resultPage} from './result.js';
 import {dossierPage} from './dossier.js';
+import {statistiquesPage} from './statistiques.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -17,6 +18,7 @@ function route(path) {
   if ((m = path.match(new RegExp(`^/entretien/(${UUID})$`)))) return {page: 'interview', id: m[1]};
   if ((m = path.match(new RegExp(`^/resultat/(${UUID})$`)))) return {page: 'result', id: m[1]};
   if (path === '/dossier') return {page: 'dossier'};
+  if (path === '/statistiques') return {page: 'statistics'};
   return {page: 'unknown'};
 }
 
@@ -32,6 +34,9 @@ async function session() {
 function showMenu(s) {
   const menu = document.getElementById('menu');
   menu.hidden = !s;
+  if (s && s.role === 'ANALYST' && !document.getElementById('menu-statistiques')) {
+    menu.querySelector('ul').prepend(h('li', {}, h('a', {href: '/statistiques', id: 'menu-statistiques'}, 'Statistiques')));
+  }
   document.getElementById('deconnexion').onclick = async () => {
     try {
       await api('DELETE', '/api/v1/session');
@@ -73,6 +78,7 @@ async function start() {
   if (r.page === 'start') return startPage(s);
   if (r.page === 'result') return resultPage(r.id);
   if (r.page === 'dossier') return dossierPage();
+  if (r.page === 'statistics') return statistiquesPage();
   show('Page introuvable', h('h1', {}, 'Page introuvable'),
     h('p', {}, "Cette adresse ne correspond à aucune page de Repère. "), h('p', {}, h('a', {href: '/diagnostic/nouveau'}, 'Commencer un nouveau diagnostic')));
 }

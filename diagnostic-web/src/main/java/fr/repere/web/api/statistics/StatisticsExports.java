@@ -8,7 +8,10 @@ import fr.repere.statistics.export.StatisticsWorkbook;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.io.BufferedOutputStream;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -33,7 +37,8 @@ import java.util.zip.ZipOutputStream;
  * the file is written on the container's managed executor into a temporary file, with its
  * progress. Jobs live in this node's memory: an export is asked, followed and downloaded within
  * minutes, and a lost job is simply asked again. The file is deleted once downloaded, when the job
- * fails, after {@link #KEEP} without download, and when the application stops.
+ * fails, after {@link #KEEP} without download (checked every five minutes), and when the
+ * application stops.
  */
 @ApplicationScoped
 public class StatisticsExports {
@@ -99,6 +104,14 @@ public class StatisticsExports {
 
     @Resource
     private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    /** Files not downloaded go after {@link #KEEP}, checked every five minutes. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        scheduler.scheduleAtFixedRate(this::purgeExpired, 5, 5, TimeUnit.MINUTES);
+    }
 
     @Inject
     private Clock clock;

@@ -73,7 +73,8 @@ public class StatisticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Statistiques d'un département",
             description = "territoire = departement, epci ou commune ; periode = annee, trimestre ou mois (mois et trimestre pour "
-                    + "le département seulement) ; annee = AAAA (l'année en cours par défaut) ; departement = code, s'il y en a plusieurs. "
+                    + "le département seulement) ; annee = AAAA (l'année en cours par défaut) ; departement = code (par défaut le premier "
+                    + "des départements de l'organisation, tous listés dans la réponse). "
                     + "Les chiffres masqués sont donnés en texte (« < 11 », « s ») et expliqués par la légende.")
     @APIResponse(responseCode = "200", description = "Les tableaux")
     @APIResponse(responseCode = "400", description = "Paramètre non valide")
@@ -193,14 +194,11 @@ public class StatisticsResource {
                         : "Département attendu parmi ceux de votre organisation : " + String.join(", ", departements) + ".");
             }
             chosen = departement;
-        } else if (departements.size() == 1) {
-            chosen = departements.get(0);
         } else if (departements.isEmpty()) {
             throw new ProblemException(Problem.of("no-statistics", "Aucune statistique", 404,
                     "Votre organisation n'a encore aucun diagnostic rattaché à une commune : il n'y a rien à compter."));
         } else {
-            throw invalid("departement", "Votre organisation travaille dans plusieurs départements : précisez-en un ("
-                    + String.join(", ", departements) + ").");
+            chosen = departements.get(0); // the first by code; the answer lists the others (departements)
         }
         return new Request(organisation, chosen, year, breakdown, departements);
     }
