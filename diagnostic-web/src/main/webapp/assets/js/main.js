@@ -9,6 +9,7 @@ import {resultPage} from './result.js';
 import {dossierPage} from './dossier.js';
 import {teamPage} from './team.js';
 import {directoryPage} from './directory.js';
+import {statistiquesPage} from './statistiques.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -21,6 +22,7 @@ function route(path) {
   if (path === '/dossier') return {page: 'dossier'};
   if (path === '/equipe') return {page: 'team', roles: ['TEAM_LEAD']};
   if (path === '/annuaire') return {page: 'directory', roles: ['ADMIN']};
+  if (path === '/statistiques') return {page: 'statistics', roles: ['ANALYST']};
   return {page: 'unknown'};
 }
 
@@ -34,7 +36,7 @@ async function session() {
 }
 
 /** Where each role starts: the screens it may use. */
-const HOME = {ADMIN: '/annuaire'};
+const HOME = {ADMIN: '/annuaire', ANALYST: '/statistiques'};
 
 function showMenu(s) {
   const menu = document.getElementById('menu');
@@ -95,6 +97,7 @@ async function start() {
   if (r.page === 'dossier') return dossierPage();
   if (r.page === 'team') return teamPage();
   if (r.page === 'directory') return directoryPage();
+  if (r.page === 'statistics') return statistiquesPage();
   show('Page introuvable', h('h1', {}, 'Page introuvable'),
     h('p', {}, "Cette adresse ne correspond à aucune page de Repère. "), h('p', {}, h('a', {href: '/diagnostic/nouveau'}, 'Commencer un nouveau diagnostic')));
 }

@@ -95,6 +95,12 @@ public final class Geography {
         return c != null ? Optional.of(c) : Optional.ofNullable(aliases.get(code)).map(communes::get);
     }
 
+    /** The current communes of a département, by code (for the statistics generator). */
+    public List<Commune> communesOf(String departement) {
+        return communes.values().stream().filter(c -> c.departement().code().equals(departement))
+                .sorted(Comparator.comparing(Commune::code)).toList();
+    }
+
     /** A commune of this postal code whose name is this one (case, accents and hyphens aside). */
     public Optional<Commune> byPostalCode(String codePostal, String nom) {
         String folded = Vocabulary.fold(nom);

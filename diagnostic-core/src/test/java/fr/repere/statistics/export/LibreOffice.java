@@ -20,17 +20,17 @@ import java.util.stream.Stream;
  * (one per instance) keeps it apart from any other LibreOffice running on the machine. Never
  * skipped: without LibreOffice the tests fail and say what to install.
  */
-final class LibreOffice {
+public final class LibreOffice {
 
     /** « ; » separator, « " » quotes, UTF-8, from line 1, every sheet to its own file (LibreOffice ≥ 7.2). */
-    static final String CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1";
+    public static final String CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1";
     /** Import filter for our CSV: « ; » separator, « " » quotes, UTF-8, from line 1. */
     static final String CSV_IMPORT = "CSV:59,34,76,1";
 
     private final Path executable;
     private final Path profile;
 
-    LibreOffice(Path work) throws IOException {
+    public LibreOffice(Path work) throws IOException {
         this.executable = locate();
         this.profile = Files.createDirectories(work.resolve("libreoffice-profile"));
     }
@@ -54,7 +54,7 @@ final class LibreOffice {
      * Converts {@code input} and returns the files LibreOffice wrote, after checking it exited with 0
      * and wrote something: a file LibreOffice needs to repair fails here.
      */
-    List<Path> convert(Path input, String target, Path outDir, String... options) throws Exception {
+    public List<Path> convert(Path input, String target, Path outDir, String... options) throws Exception {
         Files.createDirectories(outDir);
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--norestore",
                 "-env:UserInstallation=" + profile.toUri()));

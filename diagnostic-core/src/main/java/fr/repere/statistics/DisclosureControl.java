@@ -1,0 +1,425 @@
+package fr.repere.statistics;
+
+import fr.repere.statistics.CountTree.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Secret statistique over {@link CountTree}s.
+ *
+ * <p><b>Primary suppression</b>: a cell counting 1 to threshold - 1 is hidden (« < 11 »).
+ *
+ * <p><b>Secondary suppression</b> (« s »): every hidden cell must have a <em>certificate</em>, a
+ * change of ±1 to hidden cells only that keeps every published cell (every total included, in
+ * every table of the tree, and the totals shared with the other measures of the same people)
+ * unchanged. If such a change exists, the published figures are compatible with at least two
+ * values of the cell, so it cannot be recomputed. A certificate for cell (u, c) is:
+ * <ul>
+ * <li>a second column d of the same row (another category; for a total, a category of each
+ * measure), moved in the opposite direction (or, for a total, in the same direction);</li>
+ * <li>an ancestor-or-self a of u and a sibling a' of a, where a moves one way and a' the other,
+ * so that a's parent does not change (or a is the year itself, when the year's cells are hidden);</li>
+ * <li>along the path from a to u and below every moved node, down to months and communes, a
+ * child with both columns hidden to carry the change (in each split of a node).</li>
+ * </ul>
+ * Zero cells are never hidden, so every hidden cell is at least 1 and can move by one either way.
+ * Missing certificates are created at the least cost (the sum of the counts newly hidden), until
+ * every hidden cell has one.
+ */
+public final class DisclosureControl {
+
+    public static final int DEFAULT_THRESHOLD = 11;
+    public static final int MINIMUM_THRESHOLD = 3;
+    private static final long NONE = Long.MAX_VALUE / 4;
+
+    private final int threshold;
+
+    public DisclosureControl(int threshold) {
+        if (threshold < MINIMUM_THRESHOLD) {
+            throw new IllegalArgumentException("the suppression threshold is never below " + MINIMUM_THRESHOLD);
+        }
+        this.threshold = threshold;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** Protects one measure. */
+    public void protect(CountTree tree) {
+        protect(List.of(tree));
+    }
+
+    /**
+     * Protects measures that count the same people (same totals, node by node): a total hidden in
+     * one is hidden in all, and its certificate moves every one of them the same way.
+     */
+    public void protect(List<CountTree> sameTotals) {
+        List<List<Node>> nodes = sameTotals.stream().map(CountTree::nodes).toList();
+        checkSameTotals(sameTotals, nodes);
+        for (List<Node> tree : nodes) {
+            for (Node node : tree) {
+                for (int c = 0; c < node.values.length; c++) {
+                    if (node.values[c] > 0 && node.values[c] < threshold) {
+                        node.marks[c] = Cell.Suppression.PRIMARY;
+                    }
+                }
+            }
+        }
+        if (sameTotals.get(0).root().values[sameTotals.get(0).width() - 1] < threshold) {
+            return; // fewer people than the threshold in the whole year: every non-zero cell is already hidden
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = shareHiddenTotals(sameTotals, nodes);
+            for (int t = 0; t < sameTotals.size(); t++) {
+                int total = sameTotals.get(t).width() - 1;
+                for (int i = 0; i < nodes.get(t).size(); i++) {
+                    for (int c = 0; c < total; c++) {
+                        if (nodes.get(t).get(i).hidden(c) && !certifyCategory(sameTotals, nodes, t, i, c)) {
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < nodes.get(0).size(); i++) {
+                int at = i;
+                if (nodes.get(0).get(i).hidden(sameTotals.get(0).width() - 1)
+                        && !certifyTotal(sameTotals, nodes.stream().map(n -> n.get(at)).toList())) {
+                    changed = true;
+                }
+            }
+            if (sameTotals.stream().allMatch(t -> everythingHidden(t.root()))) {
+                return;
+            }
+        }
+    }
+
+    /** Every non-zero cell hidden: only zeros are published, nothing can be recomputed. */
+    private static boolean everythingHidden(Node node) {
+        for (int c = 0; c < node.values.length; c++) {
+            if (node.values[c] > 0 && !node.hidden(c)) {
+                return false;
+            }
+        }
+        return node.partitions.stream().allMatch(p -> p.stream().allMatch(DisclosureControl::everythingHidden));
+    }
+
+    private static void checkSameTotals(List<CountTree> trees, List<List<Node>> nodes) {
+        for (int t = 1; t < trees.size(); t++) {
+            if (nodes.get(t).size() != nodes.get(0).size()) {
+                throw new IllegalArgumentException("measures of the same people have the same areas and periods");
+            }
+            for (int i = 0; i < nodes.get(0).size(); i++) {
+                Node a = nodes.get(0).get(i);
+                Node b = nodes.get(t).get(i);
+                if (!a.code.equals(b.code) || a.values[a.values.length - 1] != b.values[b.values.length - 1]) {
+                    throw new IllegalArgumentException("measures of the same people have the same totals: " + a.code);
+                }
+            }
+        }
+    }
+
+    private static boolean shareHiddenTotals(List<CountTree> trees, List<List<Node>> nodes) {
+        boolean changed = false;
+        for (int i = 0; i < nodes.get(0).size(); i++) {
+            int at = i;
+            boolean hidden = nodes.stream().anyMatch(n -> n.get(at).hidden(n.get(at).values.length - 1));
+            if (hidden) {
+                for (List<Node> tree : nodes) {
+                    changed |= hide(tree.get(i), tree.get(i).values.length - 1);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Returns true if cell (u, c) of tree {@code t} already had a certificate; otherwise creates
+     * the cheapest one: either another category of the row moving the other way (the total stays),
+     * or the row's total moving with it (a certificate of the total, in every measure of the same
+     * people, where this measure moves column c) — the only way when c is the row's only non-zero
+     * category.
+     */
+    private boolean certifyCategory(List<CountTree> trees, List<List<Node>> nodes, int t, int index, int c) {
+        CountTree tree = trees.get(t);
+        Node u = nodes.get(t).get(index);
+        if (tree.root().sealed) {
+            return true;
+        }
+        long best = NONE;
+        Node bestA = null;
+        Node bestSibling = null;
+        int bestD = -1;
+        for (Node a = u; a != null && best > 0; a = a.parent) {
+            for (int d = 0; d < tree.width() - 1 && best > 0; d++) {
+                if (d == c) {
+                    continue;
+                }
+                long path = pathCost(a, u, c, d);
+                if (path >= NONE) {
+                    continue;
+                }
+                if (a.parent == null) {
+                    if (path < best) {
+                        best = path;
+                        bestA = a;
+                        bestSibling = null;
+                        bestD = d;
+                    }
+                    continue;
+                }
+                for (Node sibling : a.siblings()) {
+                    if (sibling != a) {
+                        long cost = add(path, chainCost(sibling, c, d));
+                        if (cost < best) {
+                            best = cost;
+                            bestA = a;
+                            bestSibling = sibling;
+                            bestD = d;
+                        }
+                    }
+                }
+            }
+        }
+        if (best == 0) {
+            return true;
+        }
+        List<Node> us = nodes.stream().map(n -> n.get(index)).toList();
+        TotalCertificate viaTotal = cheapestTotal(trees, us, t, c);
+        if (viaTotal.cost == 0 && u.hidden(tree.width() - 1)) {
+            return true;
+        }
+        if (best >= NONE && viaTotal.cost >= NONE) {
+            escalate(u, c);
+            return false;
+        }
+        if (best <= viaTotal.cost) {
+            applyPath(bestA, u, c, bestD);
+            if (bestSibling != null) {
+                applyChain(bestSibling, c, bestD);
+            }
+        } else {
+            for (int i = 0; i < trees.size(); i++) {
+                hide(us.get(i), trees.get(i).width() - 1);
+            }
+            viaTotal.apply(trees, us);
+        }
+        return false;
+    }
+
+    /** A total hidden in every measure of the same people: one certificate moving them all alike. */
+    private boolean certifyTotal(List<CountTree> trees, List<Node> us) {
+        if (trees.stream().anyMatch(t -> t.root().sealed)) {
+            for (CountTree tree : trees) {
+                hideAll(tree.root());
+            }
+            return true;
+        }
+        TotalCertificate best = cheapestTotal(trees, us, -1, -1);
+        if (best.cost == 0) {
+            return true;
+        }
+        if (best.cost >= NONE) {
+            for (int t = 0; t < trees.size(); t++) {
+                escalate(us.get(t), trees.get(t).width() - 1);
+            }
+            return false;
+        }
+        best.apply(trees, us);
+        return false;
+    }
+
+    /** The row total and one category per measure move together; the ancestor level and sibling are common. */
+    private record TotalCertificate(long cost, int level, int sibling, int[] columns) {
+
+        void apply(List<CountTree> trees, List<Node> us) {
+            for (int t = 0; t < trees.size(); t++) {
+                Node ut = us.get(t);
+                Node at = ancestor(ut, level);
+                int total = trees.get(t).width() - 1;
+                applyPath(at, ut, total, columns[t]);
+                if (sibling >= 0) {
+                    applyChain(at.siblings().get(sibling), total, columns[t]);
+                }
+            }
+        }
+    }
+
+    /** The cheapest certificate of the totals {@code us}; if {@code forcedTree} ≥ 0, that measure moves {@code forcedColumn}. */
+    private static TotalCertificate cheapestTotal(List<CountTree> trees, List<Node> us, int forcedTree, int forcedColumn) {
+        TotalCertificate best = new TotalCertificate(NONE, -1, -1, null);
+        int level = 0;
+        for (Node a = us.get(0); a != null && best.cost > 0; a = a.parent, level++) {
+            List<Node> siblings = a.parent == null ? java.util.Collections.singletonList(null) : a.siblings();
+            for (int s = 0; s < siblings.size() && best.cost > 0; s++) {
+                if (siblings.get(s) == a) {
+                    continue;
+                }
+                long cost = 0;
+                int[] ds = new int[trees.size()];
+                for (int t = 0; t < trees.size() && cost < NONE; t++) {
+                    Node ut = us.get(t);
+                    Node at = ancestor(ut, level);
+                    Node st = at.parent == null ? null : at.siblings().get(s);
+                    int total = trees.get(t).width() - 1;
+                    long bestTree = NONE;
+                    for (int d = 0; d < total; d++) {
+                        if (t == forcedTree && d != forcedColumn) {
+                            continue;
+                        }
+                        long one = add(pathCost(at, ut, total, d), st == null ? 0 : chainCost(st, total, d));
+                        if (one < bestTree) {
+                            bestTree = one;
+                            ds[t] = d;
+                        }
+                    }
+                    cost = add(cost, bestTree);
+                }
+                if (cost < best.cost) {
+                    best = new TotalCertificate(cost, level, a.parent == null ? -1 : s, ds);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * No certificate can be built (zeros everywhere around): the parent's cell goes too, so that
+     * the change can happen one level up; at the top, every non-zero cell of the year is hidden.
+     */
+    private static void escalate(Node u, int c) {
+        if (u.parent != null && !u.parent.hidden(c)) {
+            hide(u.parent, c);
+            return;
+        }
+        Node root = u;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        hideAll(root);
+    }
+
+    private static void hideAll(Node node) {
+        node.sealed = true;
+        for (int c = 0; c < node.values.length; c++) {
+            hide(node, c);
+        }
+        node.partitions.forEach(p -> p.forEach(DisclosureControl::hideAll));
+    }
+
+    private static Node ancestor(Node node, int level) {
+        Node a = node;
+        for (int i = 0; i < level; i++) {
+            a = a.parent;
+        }
+        return a;
+    }
+
+    /** Cost of hiding c and d on the path from a down to u, with their splits, and below u. */
+    private static long pathCost(Node a, Node u, int c, int d) {
+        long cost = chainCost(u, c, d);
+        Node child = u;
+        for (Node x = u.parent; child != a && x != null; child = x, x = x.parent) {
+            cost = add(cost, add(cellCost(x, c), cellCost(x, d)));
+            for (List<Node> split : x.partitions) {
+                if (!split.contains(child)) {
+                    cost = add(cost, cheapestChain(split, c, d));
+                }
+            }
+        }
+        return cost;
+    }
+
+    private static void applyPath(Node a, Node u, int c, int d) {
+        applyChain(u, c, d);
+        Node child = u;
+        for (Node x = u.parent; child != a && x != null; child = x, x = x.parent) {
+            hide(x, c);
+            hide(x, d);
+            for (List<Node> split : x.partitions) {
+                if (!split.contains(child)) {
+                    applyChain(cheapest(split, c, d), c, d);
+                }
+            }
+        }
+    }
+
+    /** Cost of hiding c and d in this node and, in each of its splits, in a child, down to the leaves. */
+    private static long chainCost(Node node, int c, int d) {
+        long cost = add(cellCost(node, c), cellCost(node, d));
+        for (List<Node> split : node.partitions) {
+            if (cost >= NONE) {
+                return NONE;
+            }
+            cost = add(cost, cheapestChain(split, c, d));
+        }
+        return cost;
+    }
+
+    private static long cheapestChain(List<Node> split, int c, int d) {
+        long best = NONE;
+        for (Node child : split) {
+            best = Math.min(best, chainCost(child, c, d));
+            if (best == 0) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private static Node cheapest(List<Node> split, int c, int d) {
+        Node best = null;
+        long bestCost = NONE;
+        for (Node child : split) {
+            long cost = chainCost(child, c, d);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = child;
+            }
+        }
+        return best;
+    }
+
+    private static void applyChain(Node node, int c, int d) {
+        hide(node, c);
+        hide(node, d);
+        for (List<Node> split : node.partitions) {
+            applyChain(cheapest(split, c, d), c, d);
+        }
+    }
+
+    /** A hidden cell costs nothing more; a zero cannot be hidden (it must be able to move down by one). */
+    private static long cellCost(Node node, int c) {
+        if (node.hidden(c)) {
+            return 0;
+        }
+        return node.values[c] == 0 ? NONE : node.values[c];
+    }
+
+    private static boolean hide(Node node, int c) {
+        if (node.hidden(c) || node.values[c] == 0) {
+            return false;
+        }
+        node.marks[c] = Cell.Suppression.SECONDARY;
+        return true;
+    }
+
+    private static long add(long a, long b) {
+        return a >= NONE || b >= NONE ? NONE : a + b;
+    }
+
+    /** For tests and documentation: the hidden cells of a tree, as (node code, column). */
+    static List<String> hiddenCells(CountTree tree) {
+        List<String> hidden = new ArrayList<>();
+        for (Node node : tree.nodes()) {
+            for (int c = 0; c < node.values.length; c++) {
+                if (node.hidden(c)) {
+                    hidden.add(node.code + "/" + c);
+                }
+            }
+        }
+        return hidden;
+    }
+}

@@ -1,0 +1,141 @@
+package fr.repere.web.dev;
+
+import fr.repere.statistics.Breakdown;
+import fr.repere.statistics.DisclosureControl;
+import fr.repere.statistics.PublishedTable;
+import fr.repere.territory.Geography;
+import fr.repere.web.api.statistics.DepartmentStatistics;
+import fr.repere.web.it.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On demand, not part of the build (its name does not end in IT):
+ * {@code mvn -B -o -pl diagnostic-web -am verify -Dtest='NoSuch*' -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StatisticsBench}
+ * ({@code -Drepere.bench.count=1000000} by default). Generates the diagnostics in the Nord (59)
+ * over 2025-2026 in the test database, then times, in the same run, the dashboard of 2026 by
+ * commune (summary rows read + every measure's tree built and protected) against the raw GROUP BY
+ * over the base tables that computes the same leaves: one warm-up run, then 7 timed runs each, medians
+ * printed and written to target/statistics-bench.txt. The embedded server's buffer pool is raised
+ * to 1 GB first.
+ */
+class StatisticsBench {
+
+    private static final String DEPARTEMENT = "59";
+    private static final int YEAR = 2026;
+    private static final int RUNS = 7;
+
+    @Test
+    void theDashboardOverAMillionDiagnosticsAgainstTheRawGroupBy() throws Exception {
+        int count = Integer.getInteger("repere.bench.count", 1_000_000);
+        Geography geography = Geography.shipped();
+        // the embedded server starts with a 64 MB buffer pool (enough for the tests); a million
+        // diagnostics with random UUID keys need more, as any production server has
+        try (Connection admin = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + TestDatabase.server().port() + "/",
+                EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD); Statement s = admin.createStatement()) {
+            s.execute("SET GLOBAL innodb_buffer_pool_size = 1073741824");
+        }
+        try (Connection c = TestDatabase.connect()) {
+            long generating = System.nanoTime();
+            new StatisticsGenerator(1).generate(c, geography, DEPARTEMENT, count, YEAR - 1, YEAR);
+            long generated = (System.nanoTime() - generating) / 1_000_000;
+            c.setAutoCommit(true);
+            DisclosureControl control = new DisclosureControl(11);
+            long[] dashboard = new long[RUNS];
+            long[] raw = new long[RUNS];
+            int tables = 0;
+            long rawRows = 0;
+            for (int run = -1; run < RUNS; run++) {
+                long t0 = System.nanoTime();
+                List<PublishedTable> published = DepartmentStatistics.tables(summaryRows(c), geography, YEAR,
+                        Breakdown.COMMUNE_ANNEE, control);
+                long t1 = System.nanoTime();
+                rawRows = rawGroupBy(c);
+                long t2 = System.nanoTime();
+                if (run >= 0) {
+                    dashboard[run] = (t1 - t0) / 1_000;
+                    raw[run] = (t2 - t1) / 1_000;
+                }
+                tables = published.size();
+            }
+            double d = median(dashboard) / 1000.0;
+            double r = median(raw) / 1000.0;
+            String report = String.format("%d diagnostics (generated and summarised in %d s); 2026 by commune, %d tables:%n"
+                    + "  dashboard (summaries + disclosure control): median %.1f ms%n"
+                    + "  raw GROUP BY on the base tables (%d rows): median %.1f ms%n"
+                    + "  ratio dashboard / raw: %.3f%n", count, generated / 1000, tables, d, rawRows, r, d / r);
+            System.out.print(report);
+            Files.writeString(Path.of("target", "statistics-bench.txt"), report);
+            assertTrue(tables > 0);
+        }
+    }
+
+    private static List<Object[]> summaryRows(Connection c) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(DepartmentStatistics.ROWS)) {
+            s.setString(1, StatisticsGenerator.ORGANISATION);
+            s.setString(2, DEPARTEMENT);
+            s.setDate(3, Date.valueOf(LocalDate.of(YEAR, 1, 1)));
+            s.setDate(4, Date.valueOf(LocalDate.of(YEAR, 12, 1)));
+            s.setDate(5, Date.valueOf(LocalDate.of(YEAR, 1, 1)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4), rs.getString(5),
+                        rs.getString(6), rs.getLong(7)});
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The same leaves straight from the base tables: the département by month and the communes over the year. */
+    private static long rawGroupBy(Connection c) throws SQLException {
+        String contributions = "SELECT d.id AS diagnostic_id, 'PRIMARY' AS measure, d.primary_orientation AS category FROM diagnostic d"
+                + " UNION ALL SELECT id, 'FINAL', final_orientation FROM diagnostic WHERE final_orientation IS NOT NULL"
+                + " UNION ALL SELECT id, 'OVERRIDE', IF(overridden, 'OVERRIDDEN', 'FOLLOWED') FROM diagnostic WHERE final_orientation IS NOT NULL"
+                + " UNION ALL SELECT diagnostic_id, 'AGE', option_code FROM diagnostic_answer WHERE question_code = 'CTX_AGE'"
+                + " UNION ALL SELECT diagnostic_id, CONCAT('LEVEL_', dimension), level FROM diagnostic_score"
+                + " UNION ALL SELECT diagnostic_id, 'ACTION', action FROM diagnostic_action"
+                + " UNION ALL SELECT diagnostic_id, 'UNMET', service FROM unmet_need WHERE diagnostic_id IS NOT NULL"
+                + " UNION ALL SELECT diagnostic_id, 'REFERRAL', status FROM referral";
+        String sql = "SELECT IF(g.k = 0, 'D', 'C'), IF(g.k = 0, dt.departement_code, dt.commune_code),"
+                + " IF(g.k = 0, MONTH(d.taken_at), 0), x.measure, x.category, COUNT(*)"
+                + " FROM diagnostic d JOIN diagnostic_territory dt ON dt.diagnostic_id = d.id JOIN team t ON t.id = d.team_id"
+                + " JOIN (" + contributions + ") x ON x.diagnostic_id = d.id CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) g"
+                + " WHERE t.organisation_id = ? AND dt.departement_code = ? AND d.taken_at >= ? AND d.taken_at < ?"
+                + " GROUP BY 1, 2, 3, 4, 5";
+        long rows = 0;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, StatisticsGenerator.ORGANISATION);
+            s.setString(2, DEPARTEMENT);
+            s.setDate(3, Date.valueOf(LocalDate.of(YEAR, 1, 1)));
+            s.setDate(4, Date.valueOf(LocalDate.of(YEAR + 1, 1, 1)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
