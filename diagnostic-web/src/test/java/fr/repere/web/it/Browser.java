@@ -65,6 +65,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Presses Tab until the focused element matches (at most {@code maxTabs} times); checks the
+     * focus is visible there.
+     */
+    void tabTo(int maxTabs, java.util.function.Predicate<WebElement> target) {
+        for (int i = 0; i < maxTabs; i++) {
+            keys(org.openqa.selenium.Keys.TAB);
+            WebElement active = driver.switchTo().activeElement();
+            if (target.test(active)) {
+                Object outline = js("const e = arguments[0]; const s = getComputedStyle(e.closest('.choix') || e);"
+                        + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;", active);
+                org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, outline,
+                        "focus visible on " + active.getTagName() + " " + active.getText());
+                return;
+            }
+        }
+        fail("not reachable with the Tab key on " + driver.getCurrentUrl());
+    }
+
+    /** Types these keys where the focus is. */
+    void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

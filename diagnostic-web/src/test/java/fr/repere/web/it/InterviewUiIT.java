@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
@@ -30,7 +29,6 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The interview screens in a real headless Chromium, on Payara Micro with MariaDB: a whole interview
@@ -428,23 +426,12 @@ class InterviewUiIT {
         return titles;
     }
 
-    /** Presses Tab until the focused element matches (at most 80 times); checks the focus is visible there. */
     private void tabTo(Predicate<WebElement> target) {
-        for (int i = 0; i < 80; i++) {
-            keys(Keys.TAB);
-            WebElement active = browser.driver.switchTo().activeElement();
-            if (target.test(active)) {
-                Object outline = browser.js("const e = arguments[0]; const s = getComputedStyle(e.closest('.choix') || e);"
-                        + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;", active);
-                assertEquals(Boolean.TRUE, outline, "focus visible on " + active.getTagName() + " " + active.getText());
-                return;
-            }
-        }
-        fail("not reachable with the Tab key on " + browser.driver.getCurrentUrl());
+        browser.tabTo(80, target);
     }
 
     private void keys(CharSequence... keys) {
-        new Actions(browser.driver).sendKeys(keys).perform();
+        browser.keys(keys);
     }
 
     private String diagnosticByApi(String caseRef, String body) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -468,23 +467,12 @@ class NextStepsUiIT {
         return Http.json(created).getString("id");
     }
 
-    /** Presses Tab until the focused element matches (at most 120 times); checks the focus is visible there. */
     private void tabTo(Predicate<WebElement> target) {
-        for (int i = 0; i < 120; i++) {
-            keys(Keys.TAB);
-            WebElement active = browser.driver.switchTo().activeElement();
-            if (target.test(active)) {
-                Object outline = browser.js("const e = arguments[0]; const s = getComputedStyle(e.closest('.choix') || e);"
-                        + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;", active);
-                assertEquals(Boolean.TRUE, outline, "focus visible on " + active.getTagName() + " " + active.getText());
-                return;
-            }
-        }
-        fail("not reachable with the Tab key on " + browser.driver.getCurrentUrl());
+        browser.tabTo(120, target);
     }
 
     private void keys(CharSequence... keys) {
-        new Actions(browser.driver).sendKeys(keys).perform();
+        browser.keys(keys);
     }
 
     /** The browser's address of a screen: on localhost, a secure context (crypto.subtle) as HTTPS would be. */
