@@ -1,5 +1,9 @@
 package fr.repere.dossier;
 
+import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.Draft;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +36,32 @@ public final class DossierRetention {
             return Optional.empty();
         }
         return Optional.of(anonymize(dossiers, dossier, now));
+    }
+
+    /**
+     * Ids of the diagnostics and drafts saved without a case reference that are due: each stands
+     * alone (it belongs to no dossier) and is due after the same period without activity.
+     */
+    public List<DiagnosticId> dueWithoutCase(Instant now, int limit) {
+        return dossiers.withoutCaseInactiveSince(period.cutoff(now), limit);
+    }
+
+    /**
+     * Anonymizes the diagnostic of that id saved without a case reference, and deletes the draft of
+     * that id, each if (still) due; false if there was nothing to do. The diagnostic gets a new id
+     * and the free text of its referrals goes, as in a dossier.
+     */
+    public boolean anonymizeWithoutCaseIfDue(DiagnosticId id, Instant now) {
+        Instant cutoff = period.cutoff(now);
+        Optional<Diagnostic> diagnostic = dossiers.diagnosticWithoutCase(id).filter(d -> d.lastActivity().isBefore(cutoff));
+        Optional<Draft> draft = dossiers.draftWithoutCase(id).filter(d -> d.updatedAt().isBefore(cutoff));
+        draft.ifPresent(dossiers::remove);
+        diagnostic.ifPresent(d -> {
+            d.anonymize(now);
+            dossiers.redactReferrals(List.of(d.id()));
+            dossiers.renumber(d, DiagnosticId.next());
+        });
+        return diagnostic.isPresent() || draft.isPresent();
     }
 
     static Dossier.Anonymization anonymize(Dossiers dossiers, Dossier dossier, Instant now) {

@@ -6,6 +6,7 @@ import fr.repere.diagnostic.Draft;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Where dossiers are read from: the diagnostics and drafts that carry a case reference. */
 public interface Dossiers {
@@ -21,6 +22,22 @@ public interface Dossiers {
      * its referrals and what the person was to bring; its mandates stop naming the case.
      */
     void redactLinkedRecords(DossierRef ref, List<DiagnosticId> diagnostics);
+
+    /**
+     * At most {@code limit} ids of the diagnostics (not anonymous) and drafts saved without a case
+     * reference whose last activity is before {@code cutoff}, oldest first. A draft completed into
+     * a diagnostic shares its id: the id comes once.
+     */
+    List<DiagnosticId> withoutCaseInactiveSince(Instant cutoff, int limit);
+
+    /** The diagnostic of that id if it was saved without a case reference and is not anonymous. */
+    Optional<Diagnostic> diagnosticWithoutCase(DiagnosticId id);
+
+    /** The draft of that id if it was saved without a case reference. */
+    Optional<Draft> draftWithoutCase(DiagnosticId id);
+
+    /** Erases the free text of the referrals made from these diagnostics (see {@link #redactLinkedRecords}). */
+    void redactReferrals(List<DiagnosticId> diagnostics);
 
     /** Gives an anonymized diagnostic its new id (its lines follow). */
     void renumber(Diagnostic diagnostic, DiagnosticId newId);

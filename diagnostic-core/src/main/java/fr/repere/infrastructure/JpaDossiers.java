@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -63,7 +64,39 @@ public class JpaDossiers implements Dossiers {
     }
 
     @Override
+    public List<DiagnosticId> withoutCaseInactiveSince(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("SELECT id FROM ("
+                        + " SELECT id, GREATEST(taken_at, COALESCE(decided_at, taken_at)) AS last_at"
+                        + " FROM diagnostic WHERE case_ref IS NULL AND anonymized_at IS NULL"
+                        + " UNION ALL"
+                        + " SELECT id, updated_at AS last_at FROM diagnostic_draft WHERE case_ref IS NULL"
+                        + ") activity WHERE last_at < ?1 GROUP BY id ORDER BY MIN(last_at), id LIMIT ?2")
+                .setParameter(1, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .getResultList();
+        return ids.stream().map(id -> new DiagnosticId((String) id)).toList();
+    }
+
+    @Override
+    public Optional<Diagnostic> diagnosticWithoutCase(DiagnosticId id) {
+        return Optional.ofNullable(em.find(Diagnostic.class, id.value())).filter(d -> d.caseRef() == null && !d.isAnonymous());
+    }
+
+    @Override
+    public Optional<Draft> draftWithoutCase(DiagnosticId id) {
+        return Optional.ofNullable(em.find(Draft.class, id.value())).filter(d -> d.caseRef() == null);
+    }
+
+    @Override
     public void redactLinkedRecords(DossierRef ref, List<DiagnosticId> diagnostics) {
+        redactReferrals(diagnostics);
+        em.createNativeQuery("UPDATE mandate SET case_ref = CONCAT('anonyme-', id) WHERE team_id = ?1 AND case_ref = ?2")
+                .setParameter(1, ref.team()).setParameter(2, ref.caseRef()).executeUpdate();
+    }
+
+    @Override
+    public void redactReferrals(List<DiagnosticId> diagnostics) {
         if (!diagnostics.isEmpty()) {
             Query events = em.createNativeQuery("UPDATE referral_event SET reason = NULL WHERE reason IS NOT NULL"
                     + " AND referral_id IN (SELECT id FROM referral WHERE diagnostic_id IN (" + parameters(1, diagnostics) + "))");
@@ -78,8 +111,6 @@ public class JpaDossiers implements Dossiers {
             events.executeUpdate();
             referrals.executeUpdate();
         }
-        em.createNativeQuery("UPDATE mandate SET case_ref = CONCAT('anonyme-', id) WHERE team_id = ?1 AND case_ref = ?2")
-                .setParameter(1, ref.team()).setParameter(2, ref.caseRef()).executeUpdate();
     }
 
     private static String parameters(int first, List<?> values) {

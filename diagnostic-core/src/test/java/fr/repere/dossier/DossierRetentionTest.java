@@ -157,4 +157,49 @@ class DossierRetentionTest {
         Diagnostic d = diagnostic("B", "X", NOW);
         assertThrows(IllegalArgumentException.class, () -> Dossier.of(new DossierRef("A", "X"), List.of(d), List.of()));
     }
+
+    @Test
+    void diagnosticsAndDraftsWithoutACaseReferenceAreDueAfterTheSamePeriod() {
+        Diagnostic old = diagnostic("A", null, monthsAgo(30));
+        Diagnostic recent = diagnostic("A", null, monthsAgo(3));
+        Diagnostic decidedLately = diagnostic("A", null, monthsAgo(30));
+        decidedLately.decide(Orientation.MEDIATOR, Set.of(), null, monthsAgo(1));
+        Draft abandoned = draft("A", null, monthsAgo(40));
+        draft("A", null, monthsAgo(2));
+        diagnostic("A", "IN_A_DOSSIER", monthsAgo(50));
+
+        assertEquals(List.of(abandoned.id(), old.id()), retention.dueWithoutCase(NOW, 100), "oldest first, dossiers apart");
+        assertEquals(List.of(abandoned.id()), retention.dueWithoutCase(NOW, 1));
+        assertFalse(retention.dueWithoutCase(NOW, 100).contains(recent.id()));
+        assertFalse(retention.dueWithoutCase(NOW, 100).contains(decidedLately.id()));
+    }
+
+    @Test
+    void aDiagnosticWithoutACaseReferenceIsAnonymizedLikeADossier() {
+        Diagnostic d = diagnostic("A", null, monthsAgo(30));
+        d.decide(Orientation.ON_BEHALF, Set.of(), "M. Martin vit chez sa soeur", monthsAgo(29));
+        DiagnosticId oldId = d.id();
+
+        assertTrue(retention.anonymizeWithoutCaseIfDue(oldId, NOW));
+
+        assertTrue(d.isAnonymous());
+        assertTrue(d.answers().asMap().isEmpty());
+        assertNull(d.decision().orElseThrow().reason());
+        assertEquals(List.of(oldId), dossiers.referralsRedacted, "the free text of its referrals goes too");
+        assertNotEquals(oldId, dossiers.renumbered.get(d));
+        assertFalse(retention.anonymizeWithoutCaseIfDue(oldId, NOW), "running twice changes nothing more");
+        assertEquals(List.of(), retention.dueWithoutCase(NOW, 100));
+    }
+
+    @Test
+    void anAbandonedInterviewWithoutACaseReferenceIsDeleted() {
+        Draft abandoned = draft("A", null, monthsAgo(30));
+        Draft resumed = draft("A", null, monthsAgo(30));
+        List<DiagnosticId> due = retention.dueWithoutCase(NOW, 100);
+        resumed.answer(CATALOG.current(), Map.of(), NOW);
+
+        assertTrue(retention.anonymizeWithoutCaseIfDue(abandoned.id(), NOW));
+        assertFalse(retention.anonymizeWithoutCaseIfDue(due.get(1), NOW), "resumed since it was listed: left alone");
+        assertEquals(List.of(resumed), dossiers.drafts);
+    }
 }

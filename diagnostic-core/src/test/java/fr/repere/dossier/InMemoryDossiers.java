@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@link Dossiers} over lists, for tests; keeps the new ids given to anonymized diagnostics. */
@@ -49,6 +50,32 @@ final class InMemoryDossiers implements Dossiers {
     }
 
     final List<DossierRef> redacted = new java.util.ArrayList<>();
+    final List<DiagnosticId> referralsRedacted = new ArrayList<>();
+
+    @Override
+    public List<DiagnosticId> withoutCaseInactiveSince(Instant cutoff, int limit) {
+        Map<DiagnosticId, Instant> last = new LinkedHashMap<>();
+        diagnostics.stream().filter(d -> d.caseRef() == null && !d.isAnonymous() && d.lastActivity().isBefore(cutoff))
+                .forEach(d -> last.merge(d.id(), d.lastActivity(), (a, b) -> a.isBefore(b) ? a : b));
+        drafts.stream().filter(d -> d.caseRef() == null && d.updatedAt().isBefore(cutoff))
+                .forEach(d -> last.merge(d.id(), d.updatedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        return last.entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Optional<Diagnostic> diagnosticWithoutCase(DiagnosticId id) {
+        return diagnostics.stream().filter(d -> d.id().equals(id) && d.caseRef() == null && !d.isAnonymous()).findFirst();
+    }
+
+    @Override
+    public Optional<Draft> draftWithoutCase(DiagnosticId id) {
+        return drafts.stream().filter(d -> d.id().equals(id) && d.caseRef() == null).findFirst();
+    }
+
+    @Override
+    public void redactReferrals(List<DiagnosticId> diagnostics) {
+        referralsRedacted.addAll(diagnostics);
+    }
 
     @Override
     public void renumber(Diagnostic diagnostic, DiagnosticId newId) {

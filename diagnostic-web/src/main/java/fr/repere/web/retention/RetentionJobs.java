@@ -1,7 +1,5 @@
 package fr.repere.web.retention;
 
-import fr.repere.dossier.DossierRef;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +15,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,32 +69,42 @@ public class RetentionJobs {
         purgeJournal(now);
     }
 
-    /** Anonymizes every dossier due as of {@code now}; returns how many. Never throws. */
+    /**
+     * Anonymizes every dossier due as of {@code now}, then every diagnostic and interview saved
+     * without a case reference; returns how many. Never throws.
+     */
     public int anonymizeDossiers(Instant now) {
+        return inBatches("dossier(s) anonymized", limit -> work.dueDossiers(now, limit), ref -> work.anonymize(ref, now))
+                + inBatches("record(s) without case reference anonymized or deleted", limit -> work.dueWithoutCase(now, limit),
+                        id -> work.anonymizeWithoutCase(id, now));
+    }
+
+    /** Works through what is due, a batch at a time, each item in its own transaction; never throws. */
+    private static <T> int inBatches(String what, IntFunction<List<T>> due, Predicate<T> anonymize) {
         int anonymized = 0;
         int failed = 0;
         try {
             while (true) {
-                List<DossierRef> due = work.dueDossiers(now, BATCH);
+                List<T> batch = due.apply(BATCH);
                 int done = 0;
-                for (DossierRef ref : due) {
+                for (T item : batch) {
                     try {
-                        done += work.anonymize(ref, now) ? 1 : 0;
+                        done += anonymize.test(item) ? 1 : 0;
                     } catch (RuntimeException e) {
                         failed++;
-                        LOG.log(Level.WARNING, "Retention: a dossier could not be anonymized, retried next run: {0}",
+                        LOG.log(Level.WARNING, "Retention: one item could not be anonymized, retried next run: {0}",
                                 e.toString());
                     }
                 }
                 anonymized += done;
-                if (due.size() < BATCH || done == 0) { // done == 0: only failures left, stop for tonight
+                if (batch.size() < BATCH || done == 0) { // done == 0: only failures left, stop for tonight
                     break;
                 }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention: anonymization stopped, retried next run: {0}", e.toString());
         }
-        report("dossier(s) anonymized", anonymized, failed);
+        report(what, anonymized, failed);
         return anonymized;
     }
 

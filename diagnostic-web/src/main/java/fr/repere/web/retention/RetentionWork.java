@@ -1,5 +1,6 @@
 package fr.repere.web.retention;
 
+import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.dossier.DossierRef;
 import fr.repere.dossier.DossierRetention;
 import fr.repere.infrastructure.JpaDossiers;
@@ -47,6 +48,26 @@ public class RetentionWork {
             em.flush();
             return true;
         }).orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<DiagnosticId> dueWithoutCase(Instant now, int limit) {
+        return retention().dueWithoutCase(now, limit);
+    }
+
+    /**
+     * Anonymizes the diagnostic saved without a case reference, and deletes the draft, of that id
+     * if still due, journaled without any dossier or id (it stands for no one); false if there was
+     * nothing to do.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean anonymizeWithoutCase(DiagnosticId id, Instant now) {
+        if (!retention().anonymizeWithoutCaseIfDue(id, now)) {
+            return false;
+        }
+        journal.append(JournalEntry.anonymized(now, null, null));
+        em.flush();
+        return true;
     }
 
     /** Deletes one batch of journal entries past the period; returns how many. */

@@ -251,6 +251,45 @@ class RetentionIT {
     }
 
     @Test
+    void aDiagnosticAndAnInterviewSavedWithoutACaseReferenceFollowTheSameRetention() throws Exception {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        HttpResponse<String> taken = Http.postJson(uri("/api/v1/diagnostics"),
+                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("\"caseRef\": \"CASE-42\", ", ""), Map.of());
+        assertEquals(201, taken.statusCode(), taken.body());
+        String loose = Http.json(taken).getString("id");
+        assertEquals(200, decide(loose, "{\"orientation\": \"ON_BEHALF\", \"reason\": \"Mme Petit, aveugle\"}").statusCode());
+        String refused = Dossiers.referral(uri("/"), loose);
+        assertEquals(200, Dossiers.status(uri("/"), refused, "{\"status\": \"REFUSED\", \"reason\": \"Mme Petit déménage\"}").statusCode());
+        String abandoned = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true}", Map.of())).getString("id");
+        String recentDraft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true}", Map.of())).getString("id");
+        assertEquals(0, count("diagnostic", "id = '" + loose + "' AND case_ref IS NOT NULL"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant twentySixMonthsAgo = monthsBefore(now, 26);
+        execute("UPDATE diagnostic SET taken_at = ?, decided_at = ? WHERE id = '" + loose + "'", twentySixMonthsAgo, twentySixMonthsAgo);
+        execute("UPDATE diagnostic_draft SET started_at = ?, updated_at = ? WHERE id = '" + abandoned + "'", twentySixMonthsAgo, twentySixMonthsAgo);
+        long journaledBefore = count("journal_entry", "action = 'RETENTION_ANONYMIZE' AND dossier IS NULL");
+
+        assertEquals(0, runJob("dossiers", monthsBefore(now, 3)), "idle 23 months as of three months ago: not yet due");
+        assertEquals(1, count("diagnostic", "id = '" + loose + "' AND anonymized_at IS NULL"));
+
+        assertTrue(runJob("dossiers", now) >= 2);
+        assertEquals(0, count("diagnostic", "id = '" + loose + "'"), "an anonymized diagnostic takes a new id");
+        assertEquals(0, count("diagnostic_draft", "id = '" + abandoned + "'"), "the abandoned interview is deleted");
+        assertEquals(1, count("diagnostic_draft", "id = '" + recentDraft + "'"), "an interview in progress stays");
+        List<Map<String, Object>> referred = rows("SELECT d.anonymized_at, d.override_reason, r.refusal_reason FROM referral r"
+                + " JOIN diagnostic d ON d.id = r.diagnostic_id WHERE r.id = '" + refused + "'");
+        assertEquals(1, referred.size());
+        assertNotNull(referred.get(0).get("anonymized_at"), "the referral follows its diagnostic under the new id");
+        assertNull(referred.get(0).get("override_reason"));
+        assertEquals("Motif effacé (dossier anonymisé)", referred.get(0).get("refusal_reason"));
+        assertEquals(0, count("referral_event", "referral_id = '" + refused + "' AND reason IS NOT NULL"));
+        assertEquals(journaledBefore + 2, count("journal_entry", "action = 'RETENTION_ANONYMIZE' AND dossier IS NULL AND target IS NULL"),
+                "each one journaled, naming nothing");
+
+        assertEquals(0, runJob("dossiers", now), "a second run finds nothing to do");
+    }
+
+    @Test
     void journalEntriesPastTheRetentionPeriodArePurgedAndNoOthers() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String marker = "it-purge-" + UUID.randomUUID().toString().substring(0, 8);
