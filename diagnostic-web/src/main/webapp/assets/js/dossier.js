@@ -26,7 +26,7 @@ export function dossierPage() {
     }
     try {
       const hv = await api('POST', '/api/v1/dossiers/history', {caseRef: ref});
-      out.replaceChildren(history(hv));
+      out.replaceChildren(history(hv), rights(hv.caseRef, () => form.requestSubmit()));
       await followUp(hv, out);
     } catch (e) {
       out.replaceChildren(errorBox(e instanceof NetworkError ? 'Pas de connexion : réessayez quand le réseau revient.' : e.message));
@@ -119,3 +119,78 @@ async function followUp(hv, out) {
   };
   await drawMandates();
 }
+
+const GROUNDS = [
+  ['PERSON_REQUEST', "La personne demande l'effacement de ses données (article 17 du RGPD)"],
+  ['PERSON_OBJECTION', "La personne s'oppose au traitement de ses données (article 21 du RGPD)"],
+  ['CREATED_BY_MISTAKE', 'Le dossier a été ouvert par erreur (mauvaise personne, mauvaise référence)'],
+];
+
+/**
+ * The person's rights, exercised by the worker for them: a copy of everything Repère holds (a JSON
+ * file, article 15), and erasure on a coded ground (never free text: the journal keeps none), after
+ * a confirmation in the page. `again` shows the dossier anew once erased.
+ */
+function rights(caseRef, again) {
+  const said = h('div', {'aria-live': 'polite'});
+  const exportButton = h('button', {type: 'button', class: 'bouton bouton--secondaire', onclick: async () => {
+    exportButton.disabled = true;
+    try {
+      const all = await api('POST', '/api/v1/dossiers/export', {caseRef});
+      const file = new Blob([JSON.stringify(all, null, 2)], {type: 'application/json'});
+      const link = h('a', {href: URL.createObjectURL(file), download: `repere-dossier-${caseRef.replace(/[^A-Za-z0-9._-]/g, '_')}.json`});
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+      said.replaceChildren(h('p', {class: 'alerte alerte--succes', role: 'status'},
+        'Copie téléchargée : remettez-la à la personne (par exemple sur une clé USB ou imprimée), puis supprimez-la de cet appareil.'));
+    } catch (e) {
+      said.replaceChildren(errorBox(problemText(e, "la copie n'a pas pu être préparée")));
+      focus(said.firstChild);
+    } finally {
+      exportButton.disabled = false;
+    }
+  }}, 'Télécharger une copie des données (droit d\'accès)');
+
+  const choices = h('fieldset', {class: 'champ'},
+    h('legend', {}, "Motif de l'effacement"),
+    h('div', {class: 'choix-liste'}, GROUNDS.map(([code, label]) => h('label', {class: 'choix', for: `motif-${code}`},
+      h('input', {type: 'radio', name: 'motif-effacement', id: `motif-${code}`, value: code}), label))));
+  const confirm = h('div', {class: 'confirmation', hidden: true},
+    h('p', {id: 'confirmer-effacement'}, `Les diagnostics et entretiens en cours du dossier ${caseRef} seront définitivement supprimés `
+      + "dans votre équipe, avec ses orientations vers des lieux. Les mandats et leur journal sont gardés comme preuve de ce qui a "
+      + "été fait au nom de la personne. Cette action ne peut pas être annulée."),
+    choices,
+    h('button', {type: 'button', class: 'bouton bouton--danger', 'aria-describedby': 'confirmer-effacement', onclick: async () => {
+      const ground = choices.querySelector('input:checked');
+      if (!ground) {
+        said.replaceChildren(errorBox("Choisissez le motif de l'effacement", [{href: `#motif-${GROUNDS[0][0]}`, text: 'Le motif est inscrit au journal des accès.'}]));
+        focus(said.firstChild);
+        return;
+      }
+      try {
+        const done = await api('POST', '/api/v1/dossiers/erasure', {caseRef, reason: ground.value});
+        sessionStorage.setItem('repere:effacement', done.detail);
+        again();
+      } catch (e) {
+        said.replaceChildren(errorBox(problemText(e, "l'effacement n'a pas été fait")));
+        focus(said.firstChild);
+      }
+    }}, 'Oui, effacer définitivement'),
+    ' ',
+    h('button', {type: 'button', class: 'bouton bouton--secondaire', onclick: () => { confirm.hidden = true; ask.focus(); }}, 'Annuler'));
+  const ask = h('button', {type: 'button', class: 'bouton bouton--danger',
+    onclick: () => { confirm.hidden = false; focus(choices.querySelector('input')); }}, 'Effacer le dossier (droit à l\'effacement)');
+
+  const erased = sessionStorage.getItem('repere:effacement');
+  sessionStorage.removeItem('repere:effacement');
+  return h('section', {class: 'carte', 'aria-labelledby': 'droits-titre'},
+    h('h3', {id: 'droits-titre'}, 'Droits de la personne sur ses données'),
+    erased ? h('p', {class: 'alerte alerte--succes', role: 'status'}, erased) : null,
+    h('p', {class: 'aide'}, "À la demande de la personne, vous pouvez lui remettre une copie de tout ce que Repère détient sur ce "
+      + 'dossier dans votre équipe, ou effacer ses données. Chaque demande est inscrite au journal des accès.'),
+    h('p', {}, exportButton, ' ', ask),
+    confirm, said);
+}
+

@@ -18,6 +18,8 @@ import java.sql.SQLException;
 final class DemoAccounts {
 
     static final String PASSWORD = "demo-repere";
+    static final String ORGANISATION = "demo-org";
+    static final String ORGANISATION_NAME = "CCAS de Démoville (fictif)";
     static final String TEAM = "00000000-0000-0000-0000-00000000de00";
     static final String[][] ACCOUNTS = {
             {"demo-travailleur", "travailleur@demo.repere.invalid", "WORKER", "Camille Martin (démo)"},
@@ -38,9 +40,9 @@ final class DemoAccounts {
                     return;
                 }
             }
-            c.createStatement().execute("INSERT INTO organisation (id, name) VALUES ('demo-org', 'CCAS de Démoville (fictif)')");
+            c.createStatement().execute("INSERT INTO organisation (id, name) VALUES ('" + ORGANISATION + "', '" + ORGANISATION_NAME + "')");
             c.createStatement().execute("INSERT INTO team (id, organisation_id, name) VALUES ('" + TEAM
-                    + "', 'demo-org', 'Équipe insertion (fictive)')");
+                    + "', '" + ORGANISATION + "', 'Équipe insertion (fictive)')");
             String hash = Passwords.hash(PASSWORD.toCharArray());
             for (String[] a : ACCOUNTS) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO agent (id, team_id, role, display_name, email, "

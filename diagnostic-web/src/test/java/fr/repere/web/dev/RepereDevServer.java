@@ -83,6 +83,11 @@ public final class RepereDevServer {
                 } else {
                     loadDemoPlaces(root);
                 }
+                if (hasDemoStatistics(url, user, password)) {
+                    say("Statistiques de démonstration déjà présentes.");
+                } else {
+                    loadDemoStatistics(url, user, password);
+                }
             }
             say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "
                     + root.resolve("/openapi") + "). Ctrl-C pour arrêter.");
@@ -131,6 +136,37 @@ public final class RepereDevServer {
             return false;
         }
     }
+
+    /** Whether the generated diagnostics of the demo organisation are already in the database. */
+    private static boolean hasDemoStatistics(String url, String user, String password) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM team WHERE organisation_id = '" + DemoAccounts.ORGANISATION + "' AND id LIKE '%-gen-%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the demo analyst something to look at: {@value #DEMO_STATISTICS} fictitious diagnostics
+     * over the Nord's communes since last January a year ago, in generated teams of the demo
+     * organisation (the demo worker's team and dossiers are untouched). Once: they stay in .repere/.
+     */
+    private static void loadDemoStatistics(String url, String user, String password) {
+        say("Statistiques de démonstration : " + DEMO_STATISTICS + " diagnostics fictifs dans le Nord (une seule fois, environ une minute)…");
+        int year = java.time.LocalDate.now().getYear();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+            new StatisticsGenerator(20261124, DemoAccounts.ORGANISATION, DemoAccounts.ORGANISATION_NAME)
+                    .generate(c, fr.repere.territory.Geography.shipped(), "59", DEMO_STATISTICS, year - 1, year);
+            say("Statistiques de démonstration prêtes (compte chargé d'études : " + DemoAccounts.ACCOUNTS[2][1] + ").");
+        } catch (java.sql.SQLException e) {
+            say("Statistiques de démonstration non générées : " + e.getMessage());
+        }
+    }
+
+    private static final int DEMO_STATISTICS = 30_000;
 
     /** Posts the demo diagnostics, through the API like a host system would. */
     private static void loadDemoData(URI root) throws IOException, InterruptedException {

@@ -51,9 +51,24 @@ public final class StatisticsGenerator {
     private static final double[] STATUS_SHARE = {0.15, 0.20, 0.10, 0.15, 0.40};
 
     private final Random random;
+    private final String organisation;
+    private final String organisationName;
 
+    /** Into the organisation {@link #ORGANISATION}. */
     public StatisticsGenerator(long seed) {
+        this(seed, ORGANISATION, "Données de démonstration");
+    }
+
+    /** Into {@code organisation} (created if missing, with that name), in 8 teams of its own. */
+    public StatisticsGenerator(long seed, String organisation, String organisationName) {
         this.random = new Random(seed);
+        this.organisation = organisation;
+        this.organisationName = organisationName;
+    }
+
+    /** The id of the generated team {@code t} of the organisation: distinct from any team made in the application (UUIDs). */
+    private String team(int t) {
+        return organisation + "-gen-" + t;
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,11 +98,17 @@ public final class StatisticsGenerator {
             weight[i] = 1.0 / (i + 1);
         }
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("INSERT IGNORE INTO organisation (id, name) VALUES ('" + ORGANISATION + "', 'Données de démonstration')");
+        try (PreparedStatement org = c.prepareStatement("INSERT IGNORE INTO organisation (id, name) VALUES (?, ?)");
+             PreparedStatement teams = c.prepareStatement("INSERT IGNORE INTO team (id, organisation_id, name) VALUES (?, ?, ?)");
+             Statement s = c.createStatement()) {
+            org.setString(1, organisation);
+            org.setString(2, organisationName);
+            org.executeUpdate();
             for (int t = 0; t < TEAMS; t++) {
-                s.execute("INSERT IGNORE INTO team (id, organisation_id, name) VALUES ('gen-team-" + t + "', '" + ORGANISATION
-                        + "', 'Équipe générée " + (t + 1) + "')");
+                teams.setString(1, team(t));
+                teams.setString(2, organisation);
+                teams.setString(3, "Équipe fictive générée " + (t + 1));
+                teams.executeUpdate();
             }
             s.execute("SET @stat_bulk = 1");
         }
@@ -107,11 +128,13 @@ public final class StatisticsGenerator {
                      + " VALUES (?, ?, ?, 'generateur', ?, 'lieu-genere', 'Lieu généré', '1 place de la Mairie', '00000', 'Commune', ?, ?, ?)");
              PreparedStatement unmet = c.prepareStatement("INSERT INTO unmet_need (id, diagnostic_id, need_key, service,"
                      + " prise_en_charge, team_id, commune_code, epci_code, departement_code, recorded_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?)")) {
-            long span = java.time.Duration.between(LocalDateTime.of(firstYear, 1, 1, 0, 0),
-                    LocalDateTime.of(lastYear + 1, 1, 1, 0, 0)).toMinutes();
+            // never in the future: the current year stops today
+            LocalDateTime end = LocalDateTime.of(lastYear + 1, 1, 1, 0, 0);
+            LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+            long span = java.time.Duration.between(LocalDateTime.of(firstYear, 1, 1, 0, 0), end.isAfter(now) ? now : end).toMinutes();
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
-                String team = "gen-team-" + random.nextInt(TEAMS);
+                String team = team(random.nextInt(TEAMS));
                 // about one person in six comes back: a small pool of case references per team
                 String caseRef = "GEN-" + (random.nextInt(6) == 0 ? "R" + random.nextInt(Math.max(1, count / 12)) : "U" + i);
                 LocalDateTime at = LocalDateTime.of(firstYear, 1, 1, 8, 0).plusMinutes((long) (random.nextDouble() * span));

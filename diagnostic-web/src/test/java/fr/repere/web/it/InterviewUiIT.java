@@ -308,6 +308,51 @@ class InterviewUiIT {
     }
 
     @Test
+    void theWorkerHandsThePersonACopyOfTheirDataAndErasesThemOnRequest() throws Exception {
+        String caseRef = "UI-DROITS-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String first = diagnosticByApi(caseRef, DiagnosticApiIT.AUTONOMOUS_PERSON);
+        java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("repere-downloads");
+        browser.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.driver.get(url("/dossier"));
+        logIn(TestAgents.WORKER_A);
+        browser.waitForHeading("Parcours d'une personne");
+        browser.driver.findElement(By.id("dossier")).sendKeys(caseRef, Keys.ENTER);
+        browser.waitFor(d -> d.findElement(By.id("droits-titre")));
+
+        // the right of access: a JSON copy of everything held, downloaded in the browser
+        browser.driver.findElement(By.xpath("//button[contains(., \"droit d'accès\")]")).click();
+        WebElement copied = browser.waitFor(d -> d.findElement(By.cssSelector("#droits-titre ~ div .alerte--succes")));
+        assertTrue(copied.getText().startsWith("Copie téléchargée"), copied.getText());
+        java.nio.file.Path file = downloads.resolve("repere-dossier-" + caseRef + ".json");
+        browser.waitFor(d -> java.nio.file.Files.exists(file) ? true : null);
+        JsonObject export;
+        try (var reader = jakarta.json.Json.createReader(java.nio.file.Files.newBufferedReader(file))) {
+            export = reader.readObject();
+        }
+        assertEquals(caseRef, export.getString("caseRef"));
+        assertEquals(first, export.getJsonArray("diagnostics").getJsonObject(0).getString("id"));
+
+        // erasure: a ground must be chosen, and the confirmation is in the page
+        browser.driver.findElement(By.xpath("//button[contains(., \"droit à l'effacement\")]")).click();
+        browser.driver.findElement(By.xpath("//button[contains(., 'Oui, effacer définitivement')]")).click();
+        WebElement missing = browser.waitFor(d -> d.findElement(By.cssSelector("#droits-titre ~ div .alerte--erreur")));
+        assertTrue(missing.getText().contains("Choisissez le motif"), missing.getText());
+        browser.driver.findElement(By.cssSelector("label[for=motif-PERSON_REQUEST]")).click();
+        checkPage("droits de la personne, confirmation de l'effacement", "18-droits-personne");
+        browser.driver.findElement(By.xpath("//button[contains(., 'Oui, effacer définitivement')]")).click();
+        WebElement erased = browser.waitFor(d -> d.findElement(By.cssSelector("#droits-titre ~ .alerte--succes")));
+        assertTrue(erased.getText().startsWith("Données du dossier effacées : 1 diagnostic"), erased.getText());
+        assertTrue(browser.driver.findElement(By.id("parcours-titre")).findElement(By.xpath("..")).getText()
+                .contains("Aucun diagnostic pour ce dossier"));
+
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + first)).statusCode(), "the diagnostic is gone");
+        java.util.Set<String> journaled = Http.json(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()))
+                .getJsonArray("journal").stream().map(v -> v.asJsonObject().getString("action")).collect(java.util.stream.Collectors.toSet());
+        assertTrue(journaled.containsAll(List.of("CASE_EXPORT", "CASE_ERASE")), journaled.toString());
+    }
+
+    @Test
     void consentIsRequiredToStartAndUiAddressesServeTheScreens() {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         HttpResponse<String> refused = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"UI-ACCORD\"}", Map.of());
