@@ -115,33 +115,24 @@ public final class RepereDevServer {
 
     /** Whether the fictitious DEMO- dossiers are already in the database (data survives restarts). */
     private static boolean hasDemoData(String url, String user, String password) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM diagnostic WHERE case_ref LIKE 'DEMO-%'")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        return any(url, user, password, "SELECT COUNT(*) FROM diagnostic WHERE case_ref LIKE 'DEMO-%'");
     }
 
     /** Whether the fictitious places of the demo directory are already in the database. */
     private static boolean hasDemoPlaces(String url, String user, String password) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM place WHERE id LIKE 'demo-fictif-%'")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        return any(url, user, password, "SELECT COUNT(*) FROM place WHERE id LIKE 'demo-fictif-%'");
     }
 
     /** Whether the generated diagnostics of the demo organisation are already in the database. */
     private static boolean hasDemoStatistics(String url, String user, String password) {
+        return any(url, user, password, "SELECT COUNT(*) FROM team WHERE organisation_id = '" + DemoAccounts.ORGANISATION
+                + "' AND id LIKE '%-gen-%'");
+    }
+
+    /** Whether the count is above zero; false when the database cannot say. */
+    private static boolean any(String url, String user, String password, String count) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM team WHERE organisation_id = '" + DemoAccounts.ORGANISATION + "' AND id LIKE '%-gen-%'")) {
+             java.sql.ResultSet rs = c.createStatement().executeQuery(count)) {
             rs.next();
             return rs.getLong(1) > 0;
         } catch (java.sql.SQLException e) {
