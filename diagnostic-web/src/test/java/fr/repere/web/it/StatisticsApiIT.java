@@ -141,6 +141,32 @@ class StatisticsApiIT {
         int people = POPULATION.values().stream().mapToInt(p -> p[0] + p[1]).sum();
         assertEquals(people, total.getInt("total"), "the year is published: " + total);
         assertTrue(byCommune.getJsonObject("legende").containsKey("< 11"), byCommune.toString());
+        JsonObject methodology = byCommune.getJsonObject("methodologie");
+        assertEquals(versions("questionnaire_version"), methodology.getJsonArray("versionsQuestionnaire").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList(), "the versions behind the figures");
+        assertEquals(versions("ruleset_version"), methodology.getJsonArray("versionsRegles").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
+    }
+
+    /** The versions of the test organisation's diagnostics of this year in Corse-du-Sud, as the database has them. */
+    private static List<String> versions(String column) {
+        List<String> versions = new java.util.ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT d." + column + " FROM diagnostic d"
+                     + " JOIN diagnostic_territory t ON t.diagnostic_id = d.id JOIN team ON team.id = d.team_id"
+                     + " WHERE t.departement_code = ? AND team.organisation_id = 'org-test' AND YEAR(d.taken_at) = ? ORDER BY 1")) {
+            s.setString(1, DEPARTEMENT);
+            s.setInt(2, Year.now().getValue());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertFalse(versions.isEmpty());
+        return versions;
     }
 
     @Test

@@ -129,6 +129,8 @@ class StatisticsSummaryIT {
                 + " UNION ALL SELECT id, 'FINAL', final_orientation FROM diagnostic WHERE final_orientation IS NOT NULL"
                 + " UNION ALL SELECT id, 'OVERRIDE', IF(overridden, 'OVERRIDDEN', 'FOLLOWED') FROM diagnostic WHERE final_orientation IS NOT NULL"
                 + " UNION ALL SELECT d.id, 'AGE', COALESCE(e.age_band, 'NSP') FROM diagnostic d LEFT JOIN expected_age e ON e.diagnostic_id = d.id"
+                + " UNION ALL SELECT id, 'Q_VERSION', questionnaire_version FROM diagnostic"
+                + " UNION ALL SELECT id, 'R_VERSION', ruleset_version FROM diagnostic"
                 + " UNION ALL SELECT diagnostic_id, CONCAT('LEVEL_', dimension), level FROM diagnostic_score"
                 + " UNION ALL SELECT diagnostic_id, CONCAT('PROGRESS_', dimension), progress FROM expected_progress"
                 + " UNION ALL SELECT diagnostic_id, 'ACTION', action FROM diagnostic_action"

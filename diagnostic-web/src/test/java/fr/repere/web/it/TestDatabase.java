@@ -30,7 +30,9 @@ public class TestDatabase implements LauncherSessionListener {
         try {
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             Path home = Path.of(System.getProperty("repere.it.db.dir"));
-            Folders.deleteRecursively(home);
+            if (!Boolean.getBoolean("repere.it.db.keep")) { // kept only on demand, to time a benchmark on data generated before
+                Folders.deleteRecursively(home);
+            }
             server = EmbeddedMariaDb.start(home, Integer.parseInt(port), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
             TestAgents.seed(server.jdbcUrl(), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
         } catch (IOException e) {

@@ -65,19 +65,31 @@ public class DepartmentStatistics {
 
     @Transactional
     public Publication publish(String organisation, String departement, int year, Breakdown breakdown) {
-        DisclosureControl control = settings.control();
-        List<PublishedTable> tables = tables(rows(organisation, departement, year), geography, year, breakdown, control);
         String name = geography.departement(departement).map(d -> d.nom() + " (" + d.code() + ")").orElse(departement);
-        Methodology methodology = new Methodology(name, period(year, breakdown), control.threshold(),
-                versions(organisation, departement, year, "questionnaire_version"),
-                versions(organisation, departement, year, "ruleset_version"), LocalDate.now(clock), definitions(control.threshold()));
-        return new Publication(methodology, tables);
+        return publication(rows(organisation, departement, year), geography, name, year, breakdown, settings.control(),
+                LocalDate.now(clock));
     }
 
     /**
      * From the summary rows (level, unit, parent, period start, measure, category, n) to the
-     * protected tables of one breakdown. Static for the benchmark, which times exactly this path.
+     * publication: the protected tables of one breakdown and their methodology. Static for the
+     * benchmark, which times exactly this path after reading the same rows.
      */
+    public static Publication publication(List<Object[]> rows, Geography geography, String departementName, int year,
+                                          Breakdown breakdown, DisclosureControl control, LocalDate today) {
+        List<PublishedTable> tables = tables(rows, geography, year, breakdown, control);
+        Methodology methodology = new Methodology(departementName, period(year, breakdown), control.threshold(),
+                versions(rows, "Q_VERSION"), versions(rows, "R_VERSION"), today, definitions(control.threshold()));
+        return new Publication(methodology, tables);
+    }
+
+    /** The versions behind the year's figures: counted like any contribution (V15), département by month. */
+    static List<String> versions(List<Object[]> rows, String measure) {
+        return rows.stream().filter(r -> "D".equals(r[0]) && measure.equals(r[4]) && ((Number) r[6]).longValue() > 0)
+                .map(r -> (String) r[5]).distinct().sorted().toList();
+    }
+
+    /** From the summary rows to the protected tables of one breakdown. */
     public static List<PublishedTable> tables(List<Object[]> rows, Geography geography, int year, Breakdown breakdown,
                                               DisclosureControl control) {
         Map<String, String> epciOf = new TreeMap<>();
@@ -175,15 +187,6 @@ public class DepartmentStatistics {
             groups.computeIfAbsent(totals.toString(), x -> new ArrayList<>()).add(tree);
         }
         groups.values().forEach(control::protect);
-    }
-
-    private List<String> versions(String organisation, String departement, int year, String column) {
-        List<?> rows = em.createNativeQuery("SELECT DISTINCT d." + column + " FROM stat_diagnostic f JOIN diagnostic d ON d.id = f.diagnostic_id"
-                        + " WHERE f.organisation_id = ? AND f.departement_code = ? AND f.month BETWEEN ? AND ? ORDER BY 1")
-                .setParameter(1, organisation).setParameter(2, departement)
-                .setParameter(3, Date.valueOf(LocalDate.of(year, 1, 1))).setParameter(4, Date.valueOf(LocalDate.of(year, 12, 1)))
-                .getResultList();
-        return rows.stream().map(String::valueOf).toList();
     }
 
     static String period(int year, Breakdown breakdown) {
