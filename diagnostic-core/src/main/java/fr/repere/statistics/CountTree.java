@@ -42,12 +42,18 @@ public final class CountTree {
             return marks[column] != Cell.Suppression.NONE;
         }
 
+        /** The split of the parent this node is in (remembered: the tree's shape is fixed once built, and the search asks often). */
         List<Node> siblings() {
             if (parent == null) {
                 return List.of();
             }
-            return parent.partitions.stream().filter(p -> p.contains(this)).findFirst().orElseThrow();
+            if (siblings == null) {
+                siblings = parent.partitions.stream().filter(p -> p.contains(this)).findFirst().orElseThrow();
+            }
+            return siblings;
         }
+
+        private List<Node> siblings;
 
         public String code() {
             return code;

@@ -78,7 +78,7 @@ class StatisticsBench {
                         Breakdown.COMMUNE_ANNEE, control, LocalDate.now());
                 List<PublishedTable> published = publication.tables();
                 long t1 = System.nanoTime();
-                if (run < rawRuns) {
+                if (rawRuns > 0 && run < rawRuns) {
                     rawRows = rawGroupBy(c);
                 }
                 long t2 = System.nanoTime();

@@ -37,6 +37,12 @@ final class TestAgents {
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
         String hash = Passwords.hash(PASSWORD.toCharArray());
         try (Connection c = DriverManager.getConnection(url, user, password)) {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM organisation WHERE id = 'org-test'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return; // a database kept from a previous run (-Dit.db.keep=true) is seeded already
+                }
+            }
             c.createStatement().execute("INSERT INTO organisation (id, name) VALUES ('org-test', 'CCAS de test')");
             c.createStatement().execute("INSERT INTO team (id, organisation_id, name) VALUES ('" + TEAM_A + "', 'org-test', 'Équipe A'), ('"
                     + TEAM_B + "', 'org-test', 'Équipe B')");

@@ -93,14 +93,16 @@ public class DepartmentStatistics {
     public static List<PublishedTable> tables(List<Object[]> rows, Geography geography, int year, Breakdown breakdown,
                                               DisclosureControl control) {
         Map<String, String> epciOf = new TreeMap<>();
+        Map<String, List<Object[]>> byMeasure = new HashMap<>();
         for (Object[] r : rows) {
             if ("C".equals(r[0])) {
                 epciOf.put((String) r[1], (String) r[2]);
             }
+            byMeasure.computeIfAbsent((String) r[4], m -> new ArrayList<>()).add(r);
         }
         List<CountTree> trees = new ArrayList<>();
         for (Measure measure : Measure.all()) {
-            trees.add(tree(measure, rows, epciOf, year, control.threshold(), geography));
+            trees.add(tree(measure, byMeasure.getOrDefault(measure.code(), List.of()), epciOf, year, control.threshold(), geography));
         }
         protectByPopulation(trees, control);
         return trees.stream().map(t -> t.table(breakdown)).toList();
@@ -122,7 +124,10 @@ public class DepartmentStatistics {
         return rows;
     }
 
-    /** Categories never met in the year are left out (nothing to read there); known ones keep their order. */
+    /**
+     * The tree of one measure from its own rows. Categories never met in the year are left out
+     * (nothing to read there); known ones keep their order.
+     */
     private static CountTree tree(Measure measure, List<Object[]> rows, Map<String, String> epciOf, int year, int threshold,
                                   Geography geography) {
         Map<String, Integer> index = new HashMap<>();
@@ -135,7 +140,7 @@ public class DepartmentStatistics {
         epciOf.keySet().forEach(c -> communes.put(c, new long[k]));
         for (Object[] r : rows) {
             Integer column = index.get((String) r[5]);
-            if (!measure.code().equals(r[4]) || column == null) {
+            if (column == null) {
                 continue;
             }
             long n = ((Number) r[6]).longValue();
