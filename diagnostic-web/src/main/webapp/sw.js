@@ -7,7 +7,7 @@ const SHELL = ['/index.html', '/assets/repere.css', '/assets/js/main.js', '/asse
   '/assets/js/labels.js', '/assets/js/store.js', '/assets/js/login.js', '/assets/js/start.js',
   '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/dossier.js', '/assets/js/nextsteps.js',
   '/assets/js/referrals.js', '/assets/js/mandates.js', '/assets/js/team.js', '/assets/js/directory.js',
-  '/assets/js/statistiques.js'];
+  '/assets/js/statistiques.js', '/assets/js/caf.js'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -2,6 +2,7 @@
 // without network it waits on the device (Outbox) and leaves when the network returns.
 
 import {api, ApiError, NetworkError} from './api.js';
+import {cafPanel} from './caf.js';
 import {errorBox, focus, h, show, time} from './dom.js';
 import {stepTitle} from './labels.js';
 import {cacheQuestionnaire, cachedQuestionnaire, forgetInterview, loadInterview, Outbox, saveInterview} from './store.js';
@@ -117,6 +118,8 @@ class Interview {
     this.steps = steps(questionnaire);
     this.status = h('p', {id: 'enregistrement', class: 'etat', role: 'status'});
     this.outbox = new Outbox(state, (s, message) => this.showStatus(s, message));
+    // optional, below every step: the same node each time, so a CAF request goes on across steps
+    this.caf = cafPanel(state.id);
     this.state.step = Math.min(this.state.step || 0, this.steps.length - 1);
     if (!this.visibleIn(this.steps[this.state.step]).length) {
       // the kept step has nothing left to ask (an earlier answer changed): the nearest one that has
@@ -199,7 +202,8 @@ class Interview {
       h('h1', {}, step.title),
       this.messages,
       h('form', {class: 'questions', novalidate: true, onsubmit: e => e.preventDefault()},
-        questions, this.navigation));
+        questions, this.navigation),
+      this.caf.element);
     this.refreshVisibility();
     this.outbox.flush();
     if (!this.outbox.pendingCount()) this.showStatus('saved');
@@ -296,6 +300,7 @@ class Interview {
       focus(this.messages.firstChild);
       return;
     }
+    await this.caf.beforeCompletion();
     try {
       await api('POST', `/api/v1/drafts/${this.state.id}/diagnostic`);
     } catch (e) {

@@ -5,6 +5,7 @@ import {api, ApiError, NetworkError} from './api.js';
 import {dateTime, errorBox, focus, h, show} from './dom.js';
 import {ACTIONS, LEVEL_STEPS, ORIENTATIONS} from './labels.js';
 import {nextSteps} from './nextsteps.js';
+import {cafUsedNote} from './caf.js';
 
 export function levelBars(scores) {
   return h('ul', {class: 'niveaux'}, scores.filter(s => s.dimension !== 'CONTEXT').map(s => h('li', {class: 'niveau'},
@@ -41,6 +42,7 @@ function render(d, moveFocus) {
       h('h2', {id: 'orientation-titre'}, 'Orientation proposée'),
       h('p', {class: 'orientation'}, p.label),
       p.reasons.length ? h('div', {}, h('h3', {}, 'Pourquoi'), h('ul', {class: 'liste'}, p.reasons.map(r => h('li', {}, r.text)))) : null,
+      cafUsedNote(d.id),
       h('h3', {}, 'Actions complémentaires'),
       p.actions.length ? h('ul', {class: 'actions'}, p.actions.map(a => h('li', {},
         h('strong', {}, a.label), h('br'), a.reason.text)))
