@@ -134,7 +134,7 @@ class CafUiIT {
         assertEquals(calls + 3, TestCafStub.calls("ALLOCATAIRE"), "quotient familial, RSA, prime d'activité");
         String device = (String) browser.js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage);");
         assertFalse(device.contains("ALLOCATAIRE") || device.contains("08480"), "the identity is not kept on the device");
-        checkPage("entretien, réponse de la CAF", "19-caf");
+        checkPage("entretien, réponse de la CAF", "20-caf");
 
         // the questionnaire goes on; the answer stays in view from step to step
         answerVisible(URGENT_TAXES_WITHOUT_DEVICE);
