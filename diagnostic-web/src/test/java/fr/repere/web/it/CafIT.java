@@ -6,6 +6,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,6 +45,11 @@ class CafIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
+    }
+
+    @BeforeAll
+    static void freshCounts() {
+        TestCafStub.forgetCalls();
     }
 
     @BeforeEach

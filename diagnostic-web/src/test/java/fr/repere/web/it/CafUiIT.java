@@ -7,6 +7,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,6 +72,11 @@ class CafUiIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
+    }
+
+    @BeforeAll
+    static void freshCounts() {
+        TestCafStub.forgetCalls();
     }
 
     @BeforeEach

@@ -78,6 +78,11 @@ public class TestCafStub implements LauncherSessionListener {
         }
     }
 
+    /** Forgets the requests counted so far: each test class counts its own (another may have used the same names). */
+    static void forgetCalls() {
+        CALLS.clear();
+    }
+
     /** How many requests the stub received for this birth name (every endpoint). */
     static int calls(String nomNaissance) {
         return CALLS.getOrDefault(nomNaissance, new AtomicInteger()).get();
