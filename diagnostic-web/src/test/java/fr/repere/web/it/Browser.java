@@ -85,6 +85,21 @@ final class Browser implements AutoCloseable {
     }
 
     /** Types these keys where the focus is. */
+    /** Fills the login form on screen with a test agent and submits it. */
+    void logIn(String email) {
+        waitFor(d -> d.findElement(By.id("email")));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("mot-de-passe")).sendKeys(TestAgents.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    /** The browser's address of a screen: on localhost, a secure context (service worker, crypto) as HTTPS would be. */
+    static String localUrl(java.net.URL base, String path) {
+        java.net.URI u = java.net.URI.create(base.toString()).resolve(path);
+        return java.net.URI.create(u.getScheme() + "://localhost:" + u.getPort() + u.getRawPath()
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).toString();
+    }
+
     void keys(CharSequence... keys) {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
     }

@@ -48,17 +48,13 @@ class CafUiIT {
      * Questionnaire 1.0: no device, an urgent tax procedure, help wanted « à ma place »: « Faire à la
      * place ». The person does not mention a quarterly declaration: only the CAF can tell.
      */
-    private static final Map<String, List<String>> URGENT_TAXES_WITHOUT_DEVICE = Map.ofEntries(
-            Map.entry("CTX_DEMARCHE_EN_COURS", List.of("URGENTE")), Map.entry("CTX_DEMARCHE_TYPE", List.of("IMPOTS")),
-            Map.entry("ACC_EQUIPEMENT", List.of("AUCUN")), Map.entry("ACC_CREDIT_EPUISE", List.of("PAS_DE_TELEPHONE")),
-            Map.entry("ACC_COURRIEL", List.of("NON")), Map.entry("ACC_FRANCECONNECT", List.of("NON")),
-            Map.entry("ACC_IMPRIMANTE", List.of("NON")), Map.entry("MOT_INTERET", List.of("OBLIGE")),
-            Map.entry("MOT_CRAINTE", List.of("BEAUCOUP")), Map.entry("MOT_APPRENDRE", List.of("PEUT_ETRE")),
-            Map.entry("MOT_DISPONIBILITE", List.of("DIFFICILE")), Map.entry("MOT_DELEGATION", List.of("A_MA_PLACE")),
-            Map.entry("BAN_COMPTE", List.of("AUCUN")), Map.entry("BAN_BUDGET", List.of("SOUVENT")),
-            Map.entry("CTX_FRANCAIS_ORAL", List.of("FACILE")), Map.entry("CTX_FRANCAIS_ECRIT", List.of("DIFFICILE")),
-            Map.entry("CTX_HANDICAP", List.of("AUCUN")), Map.entry("CTX_AIDE", List.of("PERSONNE")),
-            Map.entry("CTX_AGE", List.of("AGE_45_64")));
+    private static final Map<String, List<String>> URGENT_TAXES_WITHOUT_DEVICE = withProcedure(InterviewUiIT.URGENT_WITHOUT_DEVICE, "IMPOTS");
+
+    private static Map<String, List<String>> withProcedure(Map<String, List<String>> answers, String procedure) {
+        Map<String, List<String>> changed = new java.util.LinkedHashMap<>(answers);
+        changed.put("CTX_DEMARCHE_TYPE", List.of(procedure));
+        return Map.copyOf(changed);
+    }
 
     private static final String RSA_FOUND = "Bénéficiaire du RSA : déclarations trimestrielles à faire en ligne";
     private static final String NO_FILE = "Aucun dossier trouvé à la CAF ou à la MSA pour cette personne";
@@ -235,9 +231,7 @@ class CafUiIT {
     private String startInterview(String caseRef) {
         browser.driver.get(url("/diagnostic/nouveau?case=" + caseRef));
         browser.waitForHeading("Se connecter");
-        browser.driver.findElement(By.id("email")).sendKeys(TestAgents.WORKER_A);
-        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(TestAgents.PASSWORD);
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.logIn(TestAgents.WORKER_A);
         browser.waitForHeading("Nouveau diagnostic");
         browser.driver.findElement(By.id("accord")).click();
         browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -326,11 +320,8 @@ class CafUiIT {
         browser.keys(keys);
     }
 
-    /** The browser's address of a screen: on localhost, a secure context as HTTPS would be. */
     private String url(String path) {
-        URI u = uri(path);
-        return URI.create(u.getScheme() + "://localhost:" + u.getPort() + u.getRawPath()
-                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).toString();
+        return Browser.localUrl(base, path);
     }
 
     private URI uri(String path) {

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InterviewUiIT {
 
     /** Questionnaire 1.0: no device, no bank account, a quarterly declaration due this month. */
-    private static final Map<String, List<String>> URGENT_WITHOUT_DEVICE = Map.ofEntries(
+    static final Map<String, List<String>> URGENT_WITHOUT_DEVICE = Map.ofEntries(
             Map.entry("CTX_DEMARCHE_EN_COURS", List.of("URGENTE")), Map.entry("CTX_DEMARCHE_TYPE", List.of("DECLARATION_TRIMESTRIELLE")),
             Map.entry("ACC_EQUIPEMENT", List.of("AUCUN")), Map.entry("ACC_CREDIT_EPUISE", List.of("PAS_DE_TELEPHONE")),
             Map.entry("ACC_COURRIEL", List.of("NON")), Map.entry("ACC_FRANCECONNECT", List.of("NON")),
@@ -402,10 +402,7 @@ class InterviewUiIT {
     }
 
     private void logIn(String email) {
-        browser.waitFor(d -> d.findElement(By.id("email")));
-        browser.driver.findElement(By.id("email")).sendKeys(email);
-        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(TestAgents.PASSWORD);
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.logIn(email);
     }
 
     private String interviewId() {
@@ -501,11 +498,8 @@ class InterviewUiIT {
         assertTrue(median < 300, "median save " + median + " ms");
     }
 
-    /** The browser's address of a screen: on localhost, a secure context (service worker, crypto) as HTTPS would be. */
     private String url(String path) {
-        URI u = uri(path);
-        return URI.create(u.getScheme() + "://localhost:" + u.getPort() + u.getRawPath()
-                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).toString();
+        return Browser.localUrl(base, path);
     }
 
     private URI uri(String path) {

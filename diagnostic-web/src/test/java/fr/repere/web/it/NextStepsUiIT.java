@@ -452,9 +452,7 @@ class NextStepsUiIT {
     private void logIn(String email, String path) {
         browser.driver.get(url(path));
         browser.waitForHeading("Se connecter");
-        browser.driver.findElement(By.id("email")).sendKeys(email);
-        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(TestAgents.PASSWORD);
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.logIn(email);
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/connexion") ? null : true);
     }
 
@@ -475,11 +473,8 @@ class NextStepsUiIT {
         browser.keys(keys);
     }
 
-    /** The browser's address of a screen: on localhost, a secure context (crypto.subtle) as HTTPS would be. */
     private String url(String path) {
-        URI u = uri(path);
-        return URI.create(u.getScheme() + "://localhost:" + u.getPort() + u.getRawPath()
-                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).toString();
+        return Browser.localUrl(base, path);
     }
 
     private URI uri(String path) {
