@@ -51,6 +51,9 @@ export function cafUsedNote(diagnosticId) {
     "avec l'accord de la personne, la CAF ou la MSA a indiqué qu'elle a des déclarations trimestrielles à faire en ligne (RSA ou prime d'activité), une démarche qui revient tous les trois mois.");
 }
 
+/** A field of the form, trimmed. */
+const fieldValue = (form, id) => form.querySelector(`#${id}`).value.trim();
+
 class CafPanel {
   constructor(interviewId) {
     this.id = interviewId;
@@ -151,7 +154,7 @@ class CafPanel {
 
   /** What the form says, as the server's request expects it; empty optional fields are left out. */
   request(form) {
-    const value = id => form.querySelector(`#${id}`).value.trim();
+    const value = id => fieldValue(form, id);
     const body = {consent: form.querySelector('#caf-accord').checked, nomNaissance: value('caf-nom'),
       prenoms: ['caf-prenom-1', 'caf-prenom-2', 'caf-prenom-3'].map(value).filter(Boolean)};
     if (value('caf-nom-usage')) body.nomUsage = value('caf-nom-usage');
@@ -173,7 +176,7 @@ class CafPanel {
 
   /** What the page can tell at once; formats are the server's to check. */
   missing(body, form) {
-    const value = id => form.querySelector(`#${id}`).value.trim();
+    const value = id => fieldValue(form, id);
     const errors = [];
     if (!body.consent) errors.push({pointer: '/consent', detail: "Cochez la case si la personne est d'accord (sans son accord, la CAF n'est pas interrogée)."});
     if (!body.nomNaissance) errors.push({pointer: '/nomNaissance', detail: 'Indiquez le nom de naissance.'});

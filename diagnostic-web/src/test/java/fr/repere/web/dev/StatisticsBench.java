@@ -68,12 +68,14 @@ class StatisticsBench {
             long[] reading = new long[RUNS];
             long[] raw = new long[rawRuns];
             int tables = 0;
+            int summaryRows = 0;
             long rawRows = 0;
             // interleaved while both run, so that neither profits alone from a quieter machine
             for (int run = -1; run < RUNS; run++) {
                 long t0 = System.nanoTime();
                 List<Object[]> rows = summaryRows(c);
                 long read = System.nanoTime();
+                summaryRows = rows.size();
                 Publication publication = DepartmentStatistics.publication(rows, geography, "Nord (59)", YEAR,
                         Breakdown.COMMUNE_ANNEE, control, LocalDate.now());
                 List<PublishedTable> published = publication.tables();
@@ -98,7 +100,7 @@ class StatisticsBench {
                     + " (reading the %d summary rows: median %.1f ms)%n"
                     + "  raw GROUP BY on the base tables (%d rows), %d timed runs: median %.1f ms%n"
                     + "  ratio dashboard / raw: %.3f%n", count, generated / 1000,
-                    already >= count ? ", reused from a previous run" : "", tables, d, rows(c), median(reading) / 1000.0, rawRows, rawRuns, r, d / r);
+                    already >= count ? ", reused from a previous run" : "", tables, d, summaryRows, median(reading) / 1000.0, rawRows, rawRuns, r, d / r);
             System.out.print(report);
             Files.writeString(Path.of("target", "statistics-bench.txt"), report);
             assertTrue(tables > 0);
@@ -115,10 +117,6 @@ class StatisticsBench {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static int rows(Connection c) throws SQLException {
-        return summaryRows(c).size();
     }
 
     private static List<Object[]> summaryRows(Connection c) throws SQLException {

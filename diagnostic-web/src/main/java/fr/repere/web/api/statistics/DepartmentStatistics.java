@@ -77,21 +77,6 @@ public class DepartmentStatistics {
      */
     public static Publication publication(List<Object[]> rows, Geography geography, String departementName, int year,
                                           Breakdown breakdown, DisclosureControl control, LocalDate today) {
-        List<PublishedTable> tables = tables(rows, geography, year, breakdown, control);
-        Methodology methodology = new Methodology(departementName, period(year, breakdown), control.threshold(),
-                versions(rows, "Q_VERSION"), versions(rows, "R_VERSION"), today, definitions(control.threshold()));
-        return new Publication(methodology, tables);
-    }
-
-    /** The versions behind the year's figures: counted like any contribution (V15), département by month. */
-    static List<String> versions(List<Object[]> rows, String measure) {
-        return rows.stream().filter(r -> "D".equals(r[0]) && measure.equals(r[4]) && ((Number) r[6]).longValue() > 0)
-                .map(r -> (String) r[5]).distinct().sorted().toList();
-    }
-
-    /** From the summary rows to the protected tables of one breakdown. */
-    public static List<PublishedTable> tables(List<Object[]> rows, Geography geography, int year, Breakdown breakdown,
-                                              DisclosureControl control) {
         Map<String, String> epciOf = new TreeMap<>();
         Map<String, List<Object[]>> byMeasure = new HashMap<>();
         for (Object[] r : rows) {
@@ -105,7 +90,16 @@ public class DepartmentStatistics {
             trees.add(tree(measure, byMeasure.getOrDefault(measure.code(), List.of()), epciOf, year, control.threshold(), geography));
         }
         protectByPopulation(trees, control);
-        return trees.stream().map(t -> t.table(breakdown)).toList();
+        List<PublishedTable> tables = trees.stream().map(t -> t.table(breakdown)).toList();
+        Methodology methodology = new Methodology(departementName, period(year, breakdown), control.threshold(),
+                versions(byMeasure, "Q_VERSION"), versions(byMeasure, "R_VERSION"), today, definitions(control.threshold()));
+        return new Publication(methodology, tables);
+    }
+
+    /** The versions behind the year's figures: counted like any contribution (V15), département by month. */
+    private static List<String> versions(Map<String, List<Object[]>> byMeasure, String measure) {
+        return byMeasure.getOrDefault(measure, List.of()).stream().filter(r -> "D".equals(r[0]) && ((Number) r[6]).longValue() > 0)
+                .map(r -> (String) r[5]).distinct().sorted().toList();
     }
 
     /** The summary rows one publication reads: the département by month, the communes over the year. */
