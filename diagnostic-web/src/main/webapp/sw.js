@@ -1,10 +1,11 @@
 // Repère's service worker: the screens open even without network, so an interview in progress can
-// be resumed from what the device kept (localStorage). Only the page, its style sheet and its
-// modules are cached, never the API nor any personal data. Network first: a new version reaches
+// be resumed from what the device kept (localStorage, for the agent who answered: store.js). Only
+// the page, its style sheet and its modules are cached, never the API nor any personal data: a
+// shared tablet's cache holds nothing of a person for the next agent. Network first: a new version reaches
 // the tablet as soon as it is online.
-const CACHE = 'repere-ecrans-2';
+const CACHE = 'repere-ecrans-3';
 const SHELL = ['/index.html', '/assets/repere.css', '/assets/js/main.js', '/assets/js/api.js', '/assets/js/dom.js',
-  '/assets/js/labels.js', '/assets/js/store.js', '/assets/js/login.js', '/assets/js/start.js',
+  '/assets/js/labels.js', '/assets/js/store.js', '/assets/js/login.js', '/assets/js/logout.js', '/assets/js/start.js',
   '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/dossier.js', '/assets/js/nextsteps.js',
   '/assets/js/referrals.js', '/assets/js/mandates.js', '/assets/js/team.js', '/assets/js/directory.js',
   '/assets/js/statistiques.js', '/assets/js/caf.js'];

@@ -1,5 +1,6 @@
 import {api, ApiError, NetworkError} from './api.js';
 import {errorBox, focus, h, show} from './dom.js';
+import {claimDevice} from './store.js';
 
 export function loginPage() {
   const email = h('input', {id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true, spellcheck: 'false'});
@@ -17,7 +18,9 @@ export function loginPage() {
       return;
     }
     try {
-      await api('POST', '/api/v1/session', {email: email.value.trim(), password: password.value});
+      const session = await api('POST', '/api/v1/session', {email: email.value.trim(), password: password.value});
+      // another agent's copies leave the device, and what this tab kept for them (the page to come back to) too
+      claimDevice(session.agent);
       const next = sessionStorage.getItem('repere:apres-connexion') || '/diagnostic/nouveau';
       sessionStorage.removeItem('repere:apres-connexion');
       location.assign(next.startsWith('/') && !next.startsWith('//') ? next : '/diagnostic/nouveau');

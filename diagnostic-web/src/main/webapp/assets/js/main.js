@@ -10,6 +10,8 @@ import {dossierPage} from './dossier.js';
 import {teamPage} from './team.js';
 import {directoryPage} from './directory.js';
 import {statistiquesPage} from './statistiques.js';
+import {claimDevice, onDeviceChange, resumeOffline} from './store.js';
+import {finishPendingLogout, logOut} from './logout.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -48,13 +50,16 @@ function showMenu(s) {
   menu.querySelectorAll('a').forEach(a => {
     if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page');
   });
-  document.getElementById('deconnexion').onclick = async () => {
-    try {
-      await api('DELETE', '/api/v1/session');
-    } finally {
-      location.assign('/connexion');
-    }
-  };
+  document.getElementById('deconnexion').onclick = () => logOut(s);
+}
+
+/** Offline, in a tab no agent used lately: the device's copies are not shown to whoever holds the tablet. */
+function unknownAgent() {
+  show('Entretien', h('h1', {}, 'Entretien'),
+    h('div', {class: 'alerte alerte--info'},
+      h('p', {}, "Pas de connexion au serveur, et cet onglet n'est ouvert au nom d'aucun agent : les réponses gardées "
+        + "sur cet appareil ne s'affichent qu'à l'agent qui les a saisies, connecté."),
+      h('p', {}, "Quand le réseau revient, rechargez la page et connectez-vous pour reprendre l'entretien.")));
 }
 
 async function start() {
@@ -66,13 +71,17 @@ async function start() {
     history.replaceState(null, '', '/diagnostic/nouveau');
   }
   const r = route(location.pathname);
+  await finishPendingLogout();
   let s;
   try {
     s = await session();
   } catch (e) {
     s = undefined; // unreachable: the interview screen can still work from what the device kept
   }
-  if (s) setCsrf(s.csrfToken);
+  if (s) {
+    setCsrf(s.csrfToken);
+    claimDevice(s.agent); // another agent's copies leave the device
+  }
   showMenu(s);
   if (r.page === 'login') return loginPage();
   if (s === null) {
@@ -80,7 +89,11 @@ async function start() {
     location.replace('/connexion');
     return;
   }
-  if (r.page === 'interview') return interviewPage(r.id); // works from what the device kept, even unreachable
+  if (r.page === 'interview') {
+    // unreachable, it works from what the device kept for the agent this tab is used by — and only then
+    if (s === undefined && !resumeOffline()) return unknownAgent();
+    return interviewPage(r.id);
+  }
   if (s === undefined) {
     show('Pas de connexion', h('h1', {}, 'Pas de connexion'),
       h('p', {}, "Repère ne répond pas : vérifiez le réseau, puis rechargez la page. Un entretien en cours reste gardé sur cet appareil."));
@@ -103,6 +116,8 @@ async function start() {
 }
 
 start();
+// logged out, or another agent logged in, in another tab: this page shows the screen again for whoever it is now
+onDeviceChange(() => location.reload());
 
 // Without network, the screens still open from the tablet's copy (HTTPS or localhost only).
 if ('serviceWorker' in navigator && window.isSecureContext) {

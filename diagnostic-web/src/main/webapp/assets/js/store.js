@@ -1,34 +1,136 @@
 // What the tablet keeps of an interview (localStorage), and the outbox that sends answers to the
 // draft as they are given: kept on the device while the network is down, sent again when it
 // returns. Sending is idempotent: each request sets answers to their values.
+//
+// A tablet may be shared: each copy is kept under the id of the agent who answered (the session's
+// agent id, never the e-mail), the device holds the copies of one agent at a time (the last one
+// whose session it saw: another agent's login removes the others'), and a page reads or writes
+// copies only for the agent of its session — or, offline, for the agent this very tab was last
+// used by, within the session's idle limit. A logout removes everything (logout.js).
 
 import {api, ApiError, isTransient} from './api.js';
 
 const PREFIX = 'repere:entretien:';
+/** localStorage: the agent whose copies this device holds. */
+const OWNER = 'repere:appareil';
+/** sessionStorage (this tab only): {agent, at}, the agent who last used the tab, and when. */
+const TAB = 'repere:onglet';
+/** The server session's idle limit (web.xml session-timeout): past it, the tab is nobody's. */
+const IDLE_MS = 30 * 60 * 1000;
 
-export function loadInterview(id) {
+/** The agent whose copies this page reads and writes; null: none (the page shows no copy). */
+let agent = null;
+
+function keyOf(id) {
+  return `${PREFIX}${encodeURIComponent(agent)}:${id}`;
+}
+
+function ownKey(key) {
+  return agent !== null && key.startsWith(`${PREFIX}${encodeURIComponent(agent)}:`);
+}
+
+function repereKeys(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key && key.startsWith('repere:')) keys.push(key);
+  }
+  return keys;
+}
+
+function readTab() {
   try {
-    return JSON.parse(localStorage.getItem(PREFIX + id));
+    return JSON.parse(sessionStorage.getItem(TAB));
   } catch (e) {
     return null;
   }
 }
 
+/** This tab is being used by the page's agent (a session check, an answer given). */
+function touchTab() {
+  if (agent !== null) sessionStorage.setItem(TAB, JSON.stringify({agent, at: Date.now()}));
+}
+
+/**
+ * The server says who is logged in: the device and this tab are theirs. Another agent's copies
+ * leave the device; what this tab kept for another agent (a case reference, the page to come back
+ * to) leaves the tab. Returns whether the tab was last used by another agent.
+ */
+export function claimDevice(agentId) {
+  agent = agentId;
+  for (const key of repereKeys(localStorage)) {
+    if (key.startsWith(PREFIX) && !ownKey(key)) localStorage.removeItem(key);
+  }
+  if (localStorage.getItem(OWNER) !== agentId) localStorage.setItem(OWNER, agentId);
+  const tab = readTab();
+  const otherAgent = !!(tab && tab.agent !== agentId);
+  if (otherAgent) repereKeys(sessionStorage).forEach(key => sessionStorage.removeItem(key));
+  touchTab();
+  return otherAgent;
+}
+
+/**
+ * Without network (no session check possible): the page may show this device's copies only if
+ * this tab was used by their agent within the session's idle limit. Returns whether it may.
+ */
+export function resumeOffline() {
+  const tab = readTab();
+  const owner = localStorage.getItem(OWNER);
+  if (!tab || tab.agent !== owner || !(Date.now() - tab.at < IDLE_MS)) return false;
+  agent = owner;
+  return true;
+}
+
+/** Whether this page acts for an agent (a session seen, or the tab's agent offline). */
+export function deviceAgent() {
+  return agent;
+}
+
+/** The device's owner changed in another tab (a logout, another agent's login): `then` is called. */
+export function onDeviceChange(then) {
+  window.addEventListener('storage', e => {
+    if (agent !== null && (e.key === null || e.key === OWNER) && e.newValue !== agent) then();
+  });
+}
+
+/**
+ * A logout: every interview copy, the device's owner, and everything Repère put in this tab go.
+ * The questionnaire (the same for everyone, nothing of a person) stays, for the next interview
+ * without network.
+ */
+export function releaseDevice() {
+  agent = null;
+  for (const key of repereKeys(localStorage)) {
+    if (!key.startsWith('repere:questionnaire:')) localStorage.removeItem(key);
+  }
+  repereKeys(sessionStorage).forEach(key => sessionStorage.removeItem(key));
+}
+
+export function loadInterview(id) {
+  if (agent === null) return null;
+  try {
+    return JSON.parse(localStorage.getItem(keyOf(id)));
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Keeps the copy for the page's agent — and only while the device is still theirs (not logged out in another tab). */
 export function saveInterview(state) {
-  localStorage.setItem(PREFIX + state.id, JSON.stringify(state));
+  if (agent === null || localStorage.getItem(OWNER) !== agent) return;
+  localStorage.setItem(keyOf(state.id), JSON.stringify(state));
 }
 
 export function forgetInterview(id) {
-  localStorage.removeItem(PREFIX + id);
+  if (agent !== null) localStorage.removeItem(keyOf(id));
 }
 
-/** Interviews kept on this device, most recent first. */
+/** The page's agent's interviews kept on this device, most recent first. */
 export function interviewsOnDevice() {
   const found = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (key && key.startsWith(PREFIX)) {
-      const s = loadInterview(key.slice(PREFIX.length));
+  for (const key of repereKeys(localStorage)) {
+    if (ownKey(key)) {
+      const s = loadInterview(key.slice(key.lastIndexOf(':') + 1));
       if (s && s.id) found.push(s);
     }
   }
@@ -100,9 +202,11 @@ export class Outbox {
     this.persist();
   }
 
+  /** Keeps the state on the device: after an answer, a change of step or a save, so the tab is in use. */
   persist() {
     this.state.touchedAt = new Date().toISOString();
     saveInterview(this.state);
+    touchTab();
   }
 
   /** Sends what is pending; resolves once nothing is pending or sending failed. */
