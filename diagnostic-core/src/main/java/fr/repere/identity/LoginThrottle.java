@@ -49,11 +49,21 @@ public final class LoginThrottle {
         attempts.forget(accountKey(email));
     }
 
-    public String accountKey(String email) {
+    private String accountKey(String email) {
+        return accountKey(keys, email);
+    }
+
+    private String addressKey(String address) {
+        return addressKey(keys, address);
+    }
+
+    /** The key of a typed e-mail address: a keyed hash of it, normalised as the agent directory compares them. */
+    public static String accountKey(DossierPseudonym keys, String email) {
         return keys.of("login-account", email.strip().toLowerCase(Locale.ROOT));
     }
 
-    public String addressKey(String address) {
+    /** The key of a source address (normalised by the caller). */
+    public static String addressKey(DossierPseudonym keys, String address) {
         return keys.of("login-address", address);
     }
 }

@@ -24,13 +24,13 @@ public final class Refusals {
 
     /** @param address the source's address (normalised); only its keyed hash is kept */
     public void refused(String address, RefusalKind kind, Instant at) {
-        if (counts.add(source(address), kind, at.truncatedTo(ChronoUnit.MINUTES))) {
+        if (counts.add(source(keys, address), kind, at.truncatedTo(ChronoUnit.MINUTES))) {
             journal.append(JournalEntry.loginRefused(at, kind));
         }
     }
 
     /** The pseudonym under which an address's refusals are counted. */
-    public String source(String address) {
+    public static String source(DossierPseudonym keys, String address) {
         return keys.of("refusal-source", address);
     }
 }

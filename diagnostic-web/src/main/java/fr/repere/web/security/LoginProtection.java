@@ -1,95 +1,69 @@
 package fr.repere.web.security;
 
 import fr.repere.identity.Agent;
-import fr.repere.identity.LoginThrottle;
-import fr.repere.identity.PasswordHasher;
-import fr.repere.identity.PasswordLogin;
-import fr.repere.infrastructure.JpaAgentDirectory;
-import fr.repere.infrastructure.JpaJournal;
-import fr.repere.infrastructure.JpaLoginAttempts;
-import fr.repere.infrastructure.JpaRefusalCounts;
-import fr.repere.journal.DossierPseudonym;
 import fr.repere.journal.RefusalKind;
-import fr.repere.journal.Refusals;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Transaction boundaries of the login's protections ({@link LoginThrottle}, {@link PasswordLogin},
- * {@link Refusals}, in the core): what a refusal records is written in its own transaction, since
- * the request that caused it ends in an error.
+ * The built-in login's throttle and the refusal counts, for the login resources and the host-key
+ * filter. A flood sends many refusals of one source at once, whose counts are the same rows: two
+ * transactions may then deadlock in MariaDB, so each write is tried again; if it still fails, the
+ * refusal is answered all the same (a count must never turn a 401 into a 500) and the failure logged.
  */
 @ApplicationScoped
 public class LoginProtection {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    private static final Logger LOG = Logger.getLogger(LoginProtection.class.getName());
+    private static final int TRIES = 3;
 
     @Inject
-    private Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "repere.pseudonym-secret")
-    private String secret;
-
-    @Inject
-    @ConfigProperty(name = "repere.demo-accounts", defaultValue = "false")
-    private boolean demoAccountsAllowed;
-
-    private volatile DossierPseudonym keys;
+    private LoginWork work;
 
     /** How long a built-in login from this address for this e-mail must still wait, if it must. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Duration> waitFor(String email, String address) {
-        return throttle().waitFor(email, address);
+        return work.waitFor(email, address);
     }
 
-    /** The agent this e-mail and password log in, if any; always one password check, whatever the e-mail. */
-    @Transactional
+    /** The agent this e-mail and password log in (within the caller's transaction), if any; always one password check. */
     public Optional<Agent> authenticate(String email, char[] password) {
-        Optional<Agent> agent = new PasswordLogin(PasswordHasher.PBKDF2, demoAccountsAllowed)
-                .authenticate(new JpaAgentDirectory(em).byEmail(email), password);
-        agent.ifPresent(a -> throttle().succeeded(email));
-        return agent;
+        return work.authenticate(email, password);
     }
 
-    /** A refused built-in login: one more failure for its e-mail and address, and counted. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** A refused built-in login: one more failure for its e-mail and its address, and counted. */
     public void failed(String email, String address) {
-        throttle().failed(email, address);
-        refusals().refused(address, RefusalKind.LOGIN_REFUSED, clock.instant());
+        retried("login failure", () -> {
+            work.failed(email, address);
+            return null;
+        });
     }
 
     /** Any other refusal (a throttled login, a ProConnect refusal, a host key), counted. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refused(String address, RefusalKind kind) {
-        refusals().refused(address, kind, clock.instant());
+        retried(kind.name(), () -> {
+            work.refused(address, kind);
+            return null;
+        });
     }
 
-    private LoginThrottle throttle() {
-        return new LoginThrottle(new JpaLoginAttempts(em), keys(), clock);
-    }
-
-    private Refusals refusals() {
-        return new Refusals(new JpaRefusalCounts(em), new JpaJournal(em), keys());
-    }
-
-    private DossierPseudonym keys() {
-        DossierPseudonym k = keys;
-        if (k == null) {
-            k = new DossierPseudonym(secret.getBytes(StandardCharsets.UTF_8));
-            keys = k;
+    private static void retried(String what, Supplier<Void> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.get();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == TRIES) {
+                    LOG.log(Level.WARNING, "Could not record a {0} after {1} tries: {2}", new Object[] {what, TRIES, e.toString()});
+                    return;
+                }
+            }
         }
-        return k;
     }
 }
