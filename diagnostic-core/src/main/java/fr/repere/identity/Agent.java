@@ -54,8 +54,9 @@ public class Agent {
         // for JPA
     }
 
-    public boolean passwordMatches(char[] password) {
-        return active && Passwords.matches(password, passwordHash);
+    /** The stored password hash, for {@link PasswordLogin} alone; null for an agent who logs in through ProConnect only. */
+    String passwordHash() {
+        return passwordHash;
     }
 
     /**

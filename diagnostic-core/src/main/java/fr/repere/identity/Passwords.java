@@ -17,7 +17,33 @@ public final class Passwords {
     private static final int ITERATIONS = 310_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * A hash of a password nobody knows, at the current cost: checked instead of a real one when the
+     * account is unknown, inactive or has no password, so that such a login takes as long as a
+     * wrong password and does not reveal which accounts exist.
+     */
+    public static final String DUMMY_HASH =
+            "pbkdf2-sha256$310000$6/Zn8SxMZ9ofEDRCKAlHKA$VBoaYzzxJHPhBYg2n1bjzvQ9m61nrkxPqGWGF3ZN3n0";
+
     private Passwords() {
+    }
+
+    /** The cost (iterations) of a stored hash, or -1 if it is not one of ours. */
+    public static int cost(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whether checking a password against this stored hash costs as much as a new hash's check. */
+    public static boolean atCurrentCost(String stored) {
+        return cost(stored) == ITERATIONS;
     }
 
     public static String hash(char[] password) {

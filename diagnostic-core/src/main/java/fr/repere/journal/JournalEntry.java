@@ -91,9 +91,14 @@ public class JournalEntry {
         return new JournalEntry(at, who.id(), who.role(), who.team(), JournalAction.LOGIN, null, null, true);
     }
 
-    /** A failed login: the login name is not kept (it may be personal data, or a password typed in the wrong field). */
-    public static JournalEntry loginRefused(Instant at) {
-        return new JournalEntry(at, null, null, null, JournalAction.LOGIN_REFUSED, null, null, false);
+    /**
+     * A refused login or host key, the first of its source and minute (see {@link Refusals}): the
+     * login name is not kept (it may be personal data, or a password typed in the wrong field).
+     */
+    public static JournalEntry loginRefused(Instant at, RefusalKind kind) {
+        JournalEntry entry = new JournalEntry(at, null, null, null, JournalAction.LOGIN_REFUSED, null, null, false);
+        entry.detail = kind.name();
+        return entry;
     }
 
     public static JournalEntry logout(Instant at, Actor who) {

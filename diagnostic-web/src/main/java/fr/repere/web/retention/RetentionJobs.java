@@ -67,6 +67,7 @@ public class RetentionJobs {
         Instant now = clock.instant();
         anonymizeDossiers(now);
         purgeJournal(now);
+        purgeLoginCounters(now);
     }
 
     /**
@@ -121,6 +122,29 @@ public class RetentionJobs {
             LOG.log(Level.WARNING, "Retention: journal purge stopped, retried next run: {0}", e.toString());
         }
         report("journal entr(y/ies) purged", purged, 0);
+        return purged;
+    }
+
+    /**
+     * Deletes the refusal counts past the journal's period and the idle login throttle keys, as of
+     * {@code now}; returns how many rows. Never throws.
+     */
+    public int purgeLoginCounters(Instant now) {
+        int purged = 0;
+        try {
+            int batch;
+            do {
+                batch = work.purgeRefusalCounts(now, BATCH);
+                purged += batch;
+            } while (batch == BATCH);
+            do {
+                batch = work.purgeIdleLoginThrottles(now, BATCH);
+                purged += batch;
+            } while (batch == BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention: refusal counts purge stopped, retried next run: {0}", e.toString());
+        }
+        report("refusal count(s) and idle login throttle key(s) purged", purged, 0);
         return purged;
     }
 

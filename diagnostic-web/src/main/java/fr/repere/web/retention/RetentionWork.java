@@ -5,6 +5,8 @@ import fr.repere.dossier.DossierRef;
 import fr.repere.dossier.DossierRetention;
 import fr.repere.infrastructure.JpaDossiers;
 import fr.repere.infrastructure.JpaJournal;
+import fr.repere.infrastructure.JpaLoginAttempts;
+import fr.repere.infrastructure.JpaRefusalCounts;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.security.JournalWriter;
 
@@ -14,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -74,6 +77,21 @@ public class RetentionWork {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeJournal(Instant now, int limit) {
         return new JpaJournal(em).purgeBefore(settings.journal().cutoff(now), limit);
+    }
+
+    /** Deletes one batch of refusal counts past the journal's period (they are kept as long as it); returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeRefusalCounts(Instant now, int limit) {
+        return new JpaRefusalCounts(em).purgeBefore(settings.journal().cutoff(now), limit);
+    }
+
+    /**
+     * Deletes one batch of login throttle keys idle for a day (longer than any wait, and than the
+     * time after which a key's failures are forgotten anyway); returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeIdleLoginThrottles(Instant now, int limit) {
+        return new JpaLoginAttempts(em).purgeIdleBefore(now.minus(Duration.ofDays(1)), limit);
     }
 
     private DossierRetention retention() {

@@ -1,8 +1,8 @@
 package fr.repere.web.security;
 
 import fr.repere.identity.Agent;
-import fr.repere.infrastructure.JpaAgentDirectory;
 import fr.repere.journal.JournalEntry;
+import fr.repere.journal.RefusalKind;
 import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
 import fr.repere.web.api.problem.Problem;
@@ -13,8 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.transaction.Transactional;
@@ -29,10 +27,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -41,6 +41,10 @@ import java.util.Optional;
  * 12 hours at most) and hands out the anti-CSRF token to echo in {@code X-CSRF-Token}. The
  * production login through ProConnect is {@link fr.repere.web.security.oidc.OidcLoginResource};
  * both open the session with {@link Sessions}, and both end it here.
+ *
+ * <p>Password guessing is slowed down per account and per source address ({@link LoginProtection}):
+ * a login that must wait is answered 429 with {@code Retry-After} before anything is checked; an
+ * unknown e-mail costs one password check like a known one, and every refusal gets the same answer.
  */
 @Path("v1/session")
 @RequestScoped
@@ -48,21 +52,20 @@ import java.util.Optional;
 @Tag(name = "Session")
 public class SessionResource {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
-
     @Inject
     private JournalWriter journal;
+
+    @Inject
+    private LoginProtection protection;
+
+    @Inject
+    private ClientAddress addresses;
 
     @Inject
     private Sessions sessions;
 
     @Inject
     private OidcLogin oidc;
-
-    @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "repere.demo-accounts", defaultValue = "false")
-    private boolean demoAccountsAllowed;
 
     @Context
     private HttpServletRequest http;
@@ -77,16 +80,26 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Se connecter", description = "Adresse e-mail et mot de passe du compte Repère.")
+    @Operation(summary = "Se connecter", description = "Adresse e-mail et mot de passe du compte Repère. Après "
+            + "5 échecs pour un compte, ou 50 depuis une même adresse, les tentatives suivantes sont refusées (429, "
+            + "en-tête Retry-After) pendant un délai qui double à chaque nouvel échec, jusqu'à 15 minutes.")
+    @APIResponse(responseCode = "200", description = "Session ouverte")
+    @APIResponse(responseCode = "401", description = "Connexion refusée (la même réponse quelle qu'en soit la raison)")
+    @APIResponse(responseCode = "429", description = "Trop de tentatives : réessayer après le délai de Retry-After")
     public Response login(InputStream body) {
         JsonObject json = JsonBodies.object(JsonBodies.readLimited(body));
         String email = text(json, "email");
         String password = text(json, "password");
+        String address = addresses.of(http);
+        Optional<Duration> wait = protection.waitFor(email, address);
+        if (wait.isPresent()) {
+            protection.refused(address, RefusalKind.LOGIN_THROTTLED);
+            return TooManyAttempts.response(wait.get());
+        }
         Optional<Agent> agent = email == null || password == null ? Optional.empty()
-                : new JpaAgentDirectory(em).byEmail(email).filter(a -> !a.demo() || demoAccountsAllowed)
-                .filter(a -> a.passwordMatches(password.toCharArray()));
+                : protection.authenticate(email, password.toCharArray());
         if (agent.isEmpty()) {
-            journal.appendRegardless(JournalEntry.loginRefused(Instant.now()));
+            protection.failed(email, address);
             throw new ProblemException(Problem.of("login-refused", "Connexion refusée", 401,
                     "Adresse e-mail ou mot de passe incorrect, ou compte désactivé."));
         }

@@ -308,6 +308,35 @@ class RetentionIT {
         assertEquals(0, runJob("journal", now), "a second run finds nothing to do");
     }
 
+    @Test
+    void refusalCountsAreKeptAsLongAsTheJournalAndIdleLoginThrottlesADay() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String marker = UUID.randomUUID().toString().replace("-", ""); // 32 characters, as a source's pseudonym
+        String insert = "INSERT INTO refusal_count (source, kind, minute, count) VALUES ('" + marker + "', ?, ?, 7)";
+        execute(insert.replace("?, ?", "'HOST_KEY_REFUSED', ?"), monthsBefore(now, 13));
+        execute(insert.replace("?, ?", "'LOGIN_REFUSED', ?"), monthsBefore(now, 11));
+        String throttle = "INSERT INTO login_throttle (throttle_key, scope, failures, last_failure, blocked_until) VALUES (?, 'ADDRESS', 60, ?, ?)";
+        executeWithKey(throttle, marker.substring(0, 31) + "a", now.minus(2, ChronoUnit.DAYS), now.minus(2, ChronoUnit.DAYS));
+        executeWithKey(throttle, marker.substring(0, 31) + "b", now.minus(2, ChronoUnit.DAYS), now.plus(10, ChronoUnit.MINUTES));
+        executeWithKey(throttle, marker.substring(0, 31) + "c", now.minus(1, ChronoUnit.HOURS), null);
+
+        assertTrue(runJob("counters", now) >= 2);
+        assertEquals(List.of("LOGIN_REFUSED"), rows("SELECT kind FROM refusal_count WHERE source = '" + marker + "'").stream()
+                .map(r -> r.get("kind")).toList(), "the count older than the journal's 12 months is purged, not the other");
+        assertEquals(List.of(marker.substring(0, 31) + "b", marker.substring(0, 31) + "c"),
+                rows("SELECT throttle_key FROM login_throttle WHERE throttle_key LIKE '" + marker.substring(0, 31) + "_' ORDER BY 1")
+                        .stream().map(r -> r.get("throttle_key")).toList(), "only the key idle for a day is purged");
+    }
+
+    private static void executeWithKey(String sql, String key, Instant lastFailure, Instant blockedUntil) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
+            s.setObject(2, lastFailure.atZone(ZoneOffset.UTC).toLocalDateTime());
+            s.setObject(3, blockedUntil == null ? null : blockedUntil.atZone(ZoneOffset.UTC).toLocalDateTime());
+            assertEquals(1, s.executeUpdate(), sql);
+        }
+    }
+
     // ----- helpers
 
     private String takeDiagnostic(String caseRef) {

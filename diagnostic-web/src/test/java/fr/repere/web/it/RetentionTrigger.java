@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Test only: runs one retention job as of a given instant ({@code job=dossiers|journal},
+ * Test only: runs one retention job as of a given instant ({@code job=dossiers|journal|counters},
  * {@code asOf=2026-11-24T10:00:00Z}). Added to the WAR by {@link RetentionIT}'s deployment alone;
  * the built WAR (production, and every other test) has no such route.
  */
@@ -25,7 +25,11 @@ public class RetentionTrigger extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Instant asOf = Instant.parse(request.getParameter("asOf"));
-        int count = "journal".equals(request.getParameter("job")) ? jobs.purgeJournal(asOf) : jobs.anonymizeDossiers(asOf);
+        int count = switch (String.valueOf(request.getParameter("job"))) {
+            case "journal" -> jobs.purgeJournal(asOf);
+            case "counters" -> jobs.purgeLoginCounters(asOf);
+            default -> jobs.anonymizeDossiers(asOf);
+        };
         response.setContentType("application/json");
         response.getWriter().write("{\"count\": " + count + "}");
     }

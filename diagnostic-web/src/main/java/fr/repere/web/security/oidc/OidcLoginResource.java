@@ -1,8 +1,9 @@
 package fr.repere.web.security.oidc;
 
-import fr.repere.journal.JournalEntry;
+import fr.repere.journal.RefusalKind;
 import fr.repere.web.api.problem.Problem;
-import fr.repere.web.security.JournalWriter;
+import fr.repere.web.security.ClientAddress;
+import fr.repere.web.security.LoginProtection;
 import fr.repere.web.security.Public;
 import fr.repere.web.security.Sessions;
 
@@ -21,15 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
  * The production login, through the OpenID Connect provider (ProConnect): the browser is sent to
  * the provider, which sends it back to the callback; the callback checks everything, finds the
- * agent and opens the same session as the built-in login. A refusal, at any step, is journaled
- * (LOGIN_REFUSED, nothing about the person) and answered with a French problem detail; the reason
- * is logged for the administrators, without tokens nor personal data.
+ * agent and opens the same session as the built-in login. A refusal, at any step, is counted per
+ * source address and minute, and the first of each minute journaled (LOGIN_REFUSED, nothing about
+ * the person: {@link fr.repere.journal.Refusals}), and answered with a French problem detail; the
+ * reason is logged for the administrators, without tokens nor personal data.
  */
 @Path("v1/session/oidc")
 @RequestScoped
@@ -49,7 +50,10 @@ public class OidcLoginResource {
     private Sessions sessions;
 
     @Inject
-    private JournalWriter journal;
+    private LoginProtection protection;
+
+    @Inject
+    private ClientAddress addresses;
 
     @Inject
     @ConfigProperty(name = "repere.demo-accounts", defaultValue = "false")
@@ -172,7 +176,7 @@ public class OidcLoginResource {
 
     private Response refuse(Refusal refusal, String why) {
         LOG.warning("OpenID Connect login refused, " + refusal + ": " + why);
-        journal.appendRegardless(JournalEntry.loginRefused(Instant.now()));
+        protection.refused(addresses.of(http), RefusalKind.LOGIN_REFUSED);
         Response r = refusal.problem.toResponse();
         return refusal == Refusal.PROVIDER_DOWN ? Response.fromResponse(r).header("Retry-After", "30").build() : r;
     }
