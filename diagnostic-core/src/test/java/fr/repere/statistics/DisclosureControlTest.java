@@ -286,6 +286,21 @@ class DisclosureControlTest {
         assertTrue(audited > 2000, "hidden cells audited: " + audited);
     }
 
+    /** Two measures of the same people (their totals tie them) over near-empty communes, at the default threshold. */
+    @Test
+    void measuresOfTheSamePeopleOverNearEmptyCommunesKeepAtLeastThreePossibleValues() {
+        Random random = new Random(1411);
+        int audited = 0;
+        for (int i = 0; i < 50; i++) {
+            Population population = Population.random(random, 20 + random.nextInt(120), 2, 6);
+            CountTree first = population.tree(0, 11);
+            CountTree second = population.tree(1, 11);
+            new DisclosureControl(11).protect(List.of(first, second));
+            audited += audit(List.of(outputs(first), outputs(second)), population.epciOf(), 11);
+        }
+        assertTrue(audited > 1000, "hidden cells audited: " + audited);
+    }
+
     /**
      * The row of the issue: commune 59001 published « 22 | 12 | < 11 | s | 24 », total 70, and the
      * markers (1 to 10, at least 11) forced the hidden cells to exactly 1 and 11. Same population:
