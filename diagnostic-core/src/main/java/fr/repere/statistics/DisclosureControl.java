@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Secret statistique over {@link CountTree}s.
  *
- * <p><b>Primary suppression</b>: a cell counting 1 to threshold - 1 is hidden (« < 11 »).
+ * <p><b>Primary suppression</b>: a cell counting 1 to threshold - 1 is hidden (shown « s », like every hidden cell).
  *
  * <p><b>Secondary suppression</b>: every hidden cell must have a <em>certificate</em>, a change
  * δ of ±1 to hidden cells only that keeps every published cell (every total included, in every
@@ -32,7 +32,9 @@ import java.util.List;
  * Zero cells are never hidden. A newly hidden cell counts at least the threshold (≥ 3), so it can
  * always move by 2 either way: only the small cells already hidden limit a certificate. Missing
  * certificates are created at the least cost (the sum of the counts newly hidden), until every
- * hidden cell has one.
+ * hidden cell has one. When none can be built, the year is sealed (every non-zero cell hidden):
+ * then every hidden cell can grow without limit (one more person in one of its non-zero months
+ * and communes grows only hidden cells), so it still has at least three possible values.
  */
 public final class DisclosureControl {
 

@@ -286,6 +286,24 @@ class DisclosureControlTest {
         assertTrue(audited > 2000, "hidden cells audited: " + audited);
     }
 
+    /** A year of fewer people than the threshold: everything non-zero is hidden, and can only be bounded from below. */
+    @Test
+    void aYearOfFewerPeopleThanTheThresholdLeavesEveryHiddenCellUnbounded() {
+        Random random = new Random(10);
+        int audited = 0;
+        for (int i = 0; i < 20; i++) {
+            Population population = Population.random(random, 1 + random.nextInt(10), 1, 5);
+            CountTree tree = population.tree(0, 11);
+            new DisclosureControl(11).protect(tree);
+            Auditor auditor = new Auditor(List.of(outputs(tree)), population.epciOf(), documentedBounds(11));
+            for (Auditor.Interval interval : auditor.intervals()) {
+                assertEquals(Double.POSITIVE_INFINITY, interval.max(), interval.toString());
+                audited++;
+            }
+        }
+        assertTrue(audited > 100, "hidden cells audited: " + audited);
+    }
+
     /** Two measures of the same people (their totals tie them) over near-empty communes, at the default threshold. */
     @Test
     void measuresOfTheSamePeopleOverNearEmptyCommunesKeepAtLeastThreePossibleValues() {
