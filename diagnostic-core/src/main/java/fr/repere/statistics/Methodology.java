@@ -14,13 +14,17 @@ import java.util.List;
  * @param rulesetVersions       versions of the rule base used by the counted diagnostics
  * @param extractedOn           date of extraction
  * @param definitions           French definitions and reading notes, one paragraph each
+ * @param hiddenCells           how many cells the publication's tables hide (every row, total row included)
  */
 public record Methodology(String territory, String period, int threshold, List<String> questionnaireVersions,
-        List<String> rulesetVersions, LocalDate extractedOn, List<String> definitions) {
+        List<String> rulesetVersions, LocalDate extractedOn, List<String> definitions, long hiddenCells) {
 
     public Methodology {
         if (threshold < 3) {
             throw new IllegalArgumentException("the suppression threshold is never below 3");
+        }
+        if (hiddenCells < 0) {
+            throw new IllegalArgumentException("a count of hidden cells");
         }
         questionnaireVersions = List.copyOf(questionnaireVersions);
         rulesetVersions = List.copyOf(rulesetVersions);

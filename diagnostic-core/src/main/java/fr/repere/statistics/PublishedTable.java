@@ -26,4 +26,21 @@ public record PublishedTable(String key, String title, String rowTitle, List<Str
             throw new IllegalArgumentException("one label per column");
         }
     }
+
+    /** The hidden cells of every row and of the total row, row totals included (reads the rows once). */
+    public long hiddenCells() {
+        long hidden = total == null ? 0 : hidden(total);
+        for (PublishedRow row : rows) {
+            hidden += hidden(row);
+        }
+        return hidden;
+    }
+
+    private static long hidden(PublishedRow row) {
+        long hidden = row.total() != null && !row.total().published() ? 1 : 0;
+        for (Cell cell : row.cells()) {
+            hidden += cell.published() ? 0 : 1;
+        }
+        return hidden;
+    }
 }

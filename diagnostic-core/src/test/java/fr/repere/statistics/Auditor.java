@@ -2,7 +2,6 @@ package fr.repere.statistics;
 
 import org.apache.commons.math3.optim.linear.LinearConstraint;
 import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +15,35 @@ import java.util.Map;
  * and measures of the same people have the same totals. Unknowns: each month's and each commune's
  * count per category, non-negative. For every hidden cell, two linear programs give the smallest
  * and largest value compatible with all of that; the auditor knows nothing of how cells were chosen.
+ *
+ * <p>It also knows what each marker says of a hidden cell ({@link Range}, as the methodology
+ * documents it): each hidden cell's expression is bounded, through one slack variable per bound.
+ * Integrality: the constraint matrix is not totally unimodular in general (months and communes
+ * are two hierarchies over the same year, and measures of the same people are tied by their
+ * totals), so the LP bounds are only outer bounds of the integer ones. The auditor therefore also
+ * returns whether the vertex reaching each bound is integral: then that bound is attained by an
+ * integer table, and the LP bound is the exact integer bound.
  */
 final class Auditor {
 
-    /** The interval of one hidden cell. */
-    record Interval(String where, double min, double max) {
+    /** What a marker says of a hidden cell: between {@code min} and {@code max} (inclusive; max may be infinite). */
+    record Range(long min, long max) {
+        static final long INFINITE = Long.MAX_VALUE;
+        static final Range ANY = new Range(0, INFINITE);
+    }
+
+    /** The interval of one hidden cell; {@code integral} when both ends are reached by integer tables. */
+    record Interval(String where, double min, double max, boolean integral) {
         double width() {
             return max - min;
+        }
+
+        /** The integers within the interval (as many as the cell's possible values when integral). */
+        long integers() {
+            if (Double.isInfinite(max)) {
+                return Long.MAX_VALUE;
+            }
+            return (long) Math.floor(max + 1e-6) - (long) Math.ceil(min - 1e-6) + 1;
         }
     }
 
@@ -33,12 +54,21 @@ final class Auditor {
     private final int variables;
     private final List<LinearConstraint> constraints = new ArrayList<>();
     private final Map<String, double[]> hidden = new LinkedHashMap<>();
+    private final Map<String, Range> ranges = new LinkedHashMap<>();
+    private final java.util.function.Function<Cell, Range> markers;
 
     /**
      * @param outputs per measure, the five published tables (same columns in each)
      * @param epciOf  the geography: commune code → EPCI code
      */
     Auditor(List<Map<Breakdown, PublishedTable>> outputs, Map<String, String> epciOf) {
+        this(outputs, epciOf, cell -> Range.ANY);
+    }
+
+    /** @param markers what the methodology says the marker of a hidden cell implies */
+    Auditor(List<Map<Breakdown, PublishedTable>> outputs, Map<String, String> epciOf,
+            java.util.function.Function<Cell, Range> markers) {
+        this.markers = markers;
         this.epciOf = epciOf;
         this.communes = List.copyOf(epciOf.keySet());
         this.categories = outputs.get(0).get(Breakdown.DEPARTEMENT_ANNEE).columnCodes().size();
@@ -120,6 +150,7 @@ final class Auditor {
                 }
             } else {
                 hidden.put(where, expression);
+                ranges.put(where, markers.apply(cell));
             }
         }
     }
@@ -180,10 +211,31 @@ final class Auditor {
     List<Interval> intervals() {
         List<Interval> intervals = new ArrayList<>();
         for (var entry : hidden.entrySet()) {
-            intervals.add(new Interval(entry.getKey(), solve(entry.getValue(), GoalType.MINIMIZE),
-                    solve(entry.getValue(), GoalType.MAXIMIZE)));
+            double[] objective = java.util.Arrays.copyOf(entry.getValue(), allVariables());
+            double[] low = simplex().argmin(objective);
+            double[] high = simplex().argmax(objective);
+            double min = dot(objective, low);
+            double max = high == null ? Double.POSITIVE_INFINITY : dot(objective, high);
+            intervals.add(new Interval(entry.getKey(), min, max, integral(low) && (high == null || integral(high))));
         }
         return intervals;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double v = 0;
+        for (int i = 0; i < a.length; i++) {
+            v += a[i] * b[i];
+        }
+        return v;
+    }
+
+    private static boolean integral(double[] x) {
+        for (double v : x) {
+            if (Math.abs(v - Math.rint(v)) > 1e-6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The constraints a point breaks (to check the auditor itself against the truth). */
@@ -212,18 +264,55 @@ final class Auditor {
     }
 
     private Simplex simplex;
+    /** The markers' bounds, one per distinct hidden expression: (expression, bound, +1 for a lower bound / -1 for an upper one). */
+    private List<Object[]> bounds;
 
-    private double solve(double[] objective, GoalType goal) {
+    private List<Object[]> bounds() {
+        if (bounds == null) {
+            bounds = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (var entry : hidden.entrySet()) {
+                Range range = ranges.get(entry.getKey());
+                if (!seen.add(java.util.Arrays.toString(entry.getValue()) + range)) {
+                    continue;
+                }
+                if (range.min() > 0) {
+                    bounds.add(new Object[] {entry.getValue(), range.min(), 1});
+                }
+                if (range.max() != Range.INFINITE) {
+                    bounds.add(new Object[] {entry.getValue(), range.max(), -1});
+                }
+            }
+        }
+        return bounds;
+    }
+
+    /** The counts, then one slack per marker bound. */
+    private int allVariables() {
+        return variables + bounds().size();
+    }
+
+    private Simplex simplex() {
         if (simplex == null) {
+            int all = allVariables();
             Map<String, double[]> distinct = new LinkedHashMap<>();
             Map<String, Double> values = new LinkedHashMap<>();
             for (LinearConstraint c : constraints) {
                 String key = java.util.Arrays.toString(c.getCoefficients().toArray()) + "=" + c.getValue();
-                distinct.putIfAbsent(key, c.getCoefficients().toArray());
+                distinct.putIfAbsent(key, java.util.Arrays.copyOf(c.getCoefficients().toArray(), all));
                 values.putIfAbsent(key, c.getValue());
             }
-            simplex = new Simplex(new ArrayList<>(distinct.values()), new ArrayList<>(values.values()), variables);
+            List<double[]> rows = new ArrayList<>(distinct.values());
+            List<Double> rhs = new ArrayList<>(values.values());
+            for (int b = 0; b < bounds().size(); b++) { // e·x - s = min (e·x ≥ min), or e·x + s = max (e·x ≤ max)
+                Object[] bound = bounds().get(b);
+                double[] row = java.util.Arrays.copyOf((double[]) bound[0], all);
+                row[variables + b] = -(int) bound[2];
+                rows.add(row);
+                rhs.add((double) (long) bound[1]);
+            }
+            simplex = new Simplex(rows, rhs, all);
         }
-        return goal == GoalType.MAXIMIZE ? simplex.maximize(objective) : simplex.minimize(objective);
+        return simplex;
     }
 }

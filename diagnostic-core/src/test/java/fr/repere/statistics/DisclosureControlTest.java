@@ -5,11 +5,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,11 +26,16 @@ class DisclosureControlTest {
             int[] categories) {
 
         static Population random(Random random, int people, int measures) {
+            return random(random, people, measures, 4);
+        }
+
+        /** With up to {@code communesPerEpci} communes in each of 2 to 4 EPCIs (many near-empty when people are few). */
+        static Population random(Random random, int people, int measures, int communesPerEpci) {
             int epcis = 2 + random.nextInt(3);
             List<String> communes = new ArrayList<>();
             Map<String, String> epciOf = new LinkedHashMap<>();
             for (int e = 0; e < epcis; e++) {
-                int size = 1 + random.nextInt(4);
+                int size = 1 + random.nextInt(communesPerEpci);
                 for (int k = 0; k < size; k++) {
                     String code = String.format("59%d%02d", e, k);
                     communes.add(code);
@@ -237,12 +244,120 @@ class DisclosureControlTest {
         assertTrue(intervals.stream().anyMatch(i -> i.width() < 1e-6), "some cell must be recomputable: " + intervals);
     }
 
+    /**
+     * Audits every hidden cell against everything published and what the markers say: the integer
+     * bounds must be exact (reached by integer tables) and hold at least three values.
+     */
     private static int audit(List<Map<Breakdown, PublishedTable>> outputs, Map<String, String> epciOf, int threshold) {
-        Auditor auditor = new Auditor(outputs, epciOf);
+        Auditor auditor = new Auditor(outputs, epciOf, documentedBounds(threshold));
         List<Auditor.Interval> intervals = auditor.intervals();
         for (Auditor.Interval interval : intervals) {
-            assertTrue(interval.width() >= 1 - 1e-6, "recomputable: " + interval);
+            assertTrue(interval.integral(), "the auditor's bounds are not reached by integer tables: " + interval);
+            assertTrue(interval.integers() >= DisclosureControl.MINIMUM_POSSIBLE_VALUES, "narrowed down: " + interval);
         }
         return intervals.size();
+    }
+
+    /**
+     * What the legend says a hidden cell's marker implies, as an attacker reads it: every hidden
+     * cell is at least 1 (zeros are published as 0); a marker of its own for small counts
+     * (« < 11 ») means 1 to 10, and then any other marker means at least 11, since every count from
+     * 1 to 10 carries the small one. Read from the markers the publication shows, not from how the
+     * cells were chosen.
+     */
+    static Function<Cell, Auditor.Range> documentedBounds(int threshold) {
+        boolean smallHaveTheirOwn = !Cell.suppressed(Cell.Suppression.PRIMARY).marker()
+                .equals(Cell.suppressed(Cell.Suppression.SECONDARY).marker());
+        return cell -> cell.marker().startsWith("<") ? new Auditor.Range(1, threshold - 1)
+                : new Auditor.Range(smallHaveTheirOwn ? threshold : 1, Auditor.Range.INFINITE);
+    }
+
+    /** Hundreds of small populations over many communes: most communes near-empty, most cells hidden. */
+    @Test
+    void everyHiddenCellOfNearEmptyCommunesKeepsAtLeastThreePossibleValues() {
+        Random random = new Random(14);
+        int audited = 0;
+        for (int i = 0; i < 200; i++) {
+            Population population = Population.random(random, 15 + random.nextInt(140), 1, 7);
+            CountTree tree = population.tree(0, 11);
+            new DisclosureControl(11).protect(tree);
+            audited += audit(List.of(outputs(tree)), population.epciOf(), 11);
+        }
+        assertTrue(audited > 2000, "hidden cells audited: " + audited);
+    }
+
+    /** A year of fewer people than the threshold: everything non-zero is hidden, and can only be bounded from below. */
+    @Test
+    void aYearOfFewerPeopleThanTheThresholdLeavesEveryHiddenCellUnbounded() {
+        Random random = new Random(10);
+        int audited = 0;
+        for (int i = 0; i < 20; i++) {
+            Population population = Population.random(random, 1 + random.nextInt(10), 1, 5);
+            CountTree tree = population.tree(0, 11);
+            new DisclosureControl(11).protect(tree);
+            Auditor auditor = new Auditor(List.of(outputs(tree)), population.epciOf(), documentedBounds(11));
+            for (Auditor.Interval interval : auditor.intervals()) {
+                assertEquals(Double.POSITIVE_INFINITY, interval.max(), interval.toString());
+                audited++;
+            }
+        }
+        assertTrue(audited > 100, "hidden cells audited: " + audited);
+    }
+
+    /** Two measures of the same people (their totals tie them) over near-empty communes, at the default threshold. */
+    @Test
+    void measuresOfTheSamePeopleOverNearEmptyCommunesKeepAtLeastThreePossibleValues() {
+        Random random = new Random(1411);
+        int audited = 0;
+        for (int i = 0; i < 50; i++) {
+            Population population = Population.random(random, 20 + random.nextInt(120), 2, 6);
+            CountTree first = population.tree(0, 11);
+            CountTree second = population.tree(1, 11);
+            new DisclosureControl(11).protect(List.of(first, second));
+            audited += audit(List.of(outputs(first), outputs(second)), population.epciOf(), 11);
+        }
+        assertTrue(audited > 1000, "hidden cells audited: " + audited);
+    }
+
+    /**
+     * The row of the issue: commune 59001 published « 22 | 12 | < 11 | s | 24 », total 70, and the
+     * markers (1 to 10, at least 11) forced the hidden cells to exactly 1 and 11. Same population:
+     * the row is published with the same figures, and every hidden cell keeps three values or more.
+     */
+    @Test
+    void theRowThatGaveAwayItsTwoHiddenCellsNowLeavesEachOfThemThreeValuesOrMore() {
+        Map<String, long[]> communes = new LinkedHashMap<>();
+        communes.put("59001", new long[] {22, 12, 1, 11, 24});
+        communes.put("59002", new long[] {30, 30, 2, 3, 30});
+        communes.put("59101", new long[] {20, 20, 20, 20, 20});
+        Map<String, String> epciOf = Map.of("59001", "E1", "59002", "E1", "59101", "E2");
+        long[][] months = new long[12][5];
+        communes.values().forEach(c -> {
+            for (int k = 0; k < 5; k++) {
+                months[0][k] += c[k];
+            }
+        });
+        CountTree tree = CountTree.of("t", "T", "d", List.of("A", "B", "C", "D", "E"), List.of("A", "B", "C", "D", "E"), 2026,
+                months, communes.entrySet().stream().map(e -> new CountTree.CommuneCounts(e.getKey(), e.getKey(),
+                        epciOf.get(e.getKey()), epciOf.get(e.getKey()), e.getValue())).toList(), 11);
+        new DisclosureControl(11).protect(tree);
+        PublishedRow row = tree.table(Breakdown.COMMUNE_ANNEE).rows().get(0);
+        assertEquals("59001", row.code());
+        assertEquals(Arrays.asList(22L, 12L, null, null, 24L), row.cells().stream().map(Cell::count).toList());
+        assertEquals(70L, row.total().count());
+
+        Map<String, String> geography = new java.util.TreeMap<>(epciOf);
+        List<Auditor.Interval> intervals = new Auditor(List.of(outputs(tree)), geography, documentedBounds(11)).intervals();
+        List<Auditor.Interval> ofTheRow = intervals.stream().filter(i -> i.where().contains(" 59001 ")).toList();
+        assertEquals(2, ofTheRow.size(), intervals.toString());
+        for (Auditor.Interval interval : intervals) {
+            assertTrue(interval.integral(), interval.toString());
+            assertTrue(interval.integers() >= 3, "narrowed down: " + interval);
+        }
+        // from the row alone: two cells of at least 1 adding up to 12, each between 1 and 11
+        assertEquals(1.0, ofTheRow.get(0).min(), 1e-9);
+        assertEquals(11.0, ofTheRow.get(0).max(), 1e-9);
+        assertEquals(1.0, ofTheRow.get(1).min(), 1e-9);
+        assertEquals(11.0, ofTheRow.get(1).max(), 1e-9);
     }
 }

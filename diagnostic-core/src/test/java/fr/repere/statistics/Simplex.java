@@ -75,27 +75,48 @@ final class Simplex {
 
     /** max c·x, or +∞ if unbounded. */
     double maximize(double[] c) {
+        double[] x = argmax(c);
+        if (x == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double value = 0;
+        for (int j = 0; j < n; j++) {
+            value += c[j] * x[j];
+        }
+        return value;
+    }
+
+    double minimize(double[] c) {
+        return -maximize(negate(c));
+    }
+
+    /** A vertex where c·x is largest (the basic solution the simplex stops at), or null if unbounded. */
+    double[] argmax(double[] c) {
         double[][] t = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             t[i] = rows[i].clone();
         }
         int[] base = basis.clone();
         if (!run(t, base, c, n)) {
-            return Double.POSITIVE_INFINITY;
+            return null;
         }
-        double value = 0;
+        double[] x = new double[n];
         for (int i = 0; i < t.length; i++) {
-            value += c[base[i]] * t[i][t[i].length - 1];
+            x[base[i]] = t[i][t[i].length - 1];
         }
-        return value;
+        return x;
     }
 
-    double minimize(double[] c) {
+    double[] argmin(double[] c) {
+        return argmax(negate(c));
+    }
+
+    private static double[] negate(double[] c) {
         double[] negated = new double[c.length];
         for (int j = 0; j < c.length; j++) {
             negated[j] = -c[j];
         }
-        return -maximize(negated);
+        return negated;
     }
 
     /** Maximizes cost·x over columns [0, columns); false if unbounded. */

@@ -125,7 +125,7 @@ public final class ExportBenchmark {
                 "Carreau", CODES, LABELS, rows, total, "Données synthétiques du banc d'essai.");
         Methodology methodology = new Methodology("Nord (59)", "janvier 2026 à juin 2026 (par mois)", 11,
                 List.of("questionnaire 1.0"), List.of("règles 2026.1"), LocalDate.of(2026, 7, 3),
-                List.of("Données synthétiques."));
+                List.of("Données synthétiques."), 0);
         return new Publication(methodology, List.of(table));
     }
 

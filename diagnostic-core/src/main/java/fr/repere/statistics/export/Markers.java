@@ -2,24 +2,23 @@ package fr.repere.statistics.export;
 
 import fr.repere.statistics.Cell;
 
-/** The text a reader sees in place of a suppressed count, the same in every format. */
+/**
+ * The text a reader sees in place of a suppressed count, the same in every format and for every
+ * hidden cell ({@link Cell#MARKER}): a marker of its own for small counts would tell that every
+ * other hidden cell counts at least the threshold.
+ */
 final class Markers {
 
     private Markers() {
     }
 
-    /** « < 11 » for a primary suppression (with the real threshold), « s » for a secondary one. */
-    static String of(Cell cell, int threshold) {
-        return switch (cell.suppression()) {
-            case PRIMARY -> primary(threshold);
-            case SECONDARY -> SECONDARY;
-            case NONE -> throw new IllegalArgumentException("a published cell has no marker");
-        };
+    /** « s », whatever the reason the cell is hidden. */
+    static String of(Cell cell) {
+        if (cell.published()) {
+            throw new IllegalArgumentException("a published cell has no marker");
+        }
+        return cell.marker();
     }
 
-    static String primary(int threshold) {
-        return "< " + threshold;
-    }
-
-    static final String SECONDARY = "s";
+    static final String HIDDEN = Cell.MARKER;
 }

@@ -1,5 +1,6 @@
 package fr.repere.statistics.export;
 
+import fr.repere.statistics.DisclosureControl;
 import fr.repere.statistics.Methodology;
 import fr.repere.statistics.Publication;
 import fr.repere.statistics.PublishedTable;
@@ -52,11 +53,11 @@ final class MethodologySheet {
 
         heading("Secret statistique");
         line("Seuil", "Aucun chiffre publié ne compte entre 1 et " + (threshold - 1) + " personnes : "
-                + "les effectifs inférieurs à " + threshold + " sont masqués.");
-        line("« " + Markers.primary(threshold) + " »", "Moins de " + threshold
-                + " personnes : l'effectif est masqué (secret primaire).");
-        line("« " + Markers.SECONDARY + " »", "Case masquée pour qu'aucune case masquée ne puisse être "
-                + "recalculée à partir des totaux de la ligne, de la colonne ou du tableau (secret secondaire).");
+                + "les effectifs inférieurs à " + threshold + " sont masqués (secret primaire), et d'autres cases "
+                + "sont masquées pour les protéger (secret secondaire).");
+        line("« " + Markers.HIDDEN + " »", hiddenMarker(threshold));
+        line("Garantie", guarantee());
+        line("Cases masquées", hiddenCells(m.hiddenCells()));
         line("Parts (%)", "Part de la case dans le total de sa ligne. Elle n'est donnée que si l'effectif "
                 + "et le total de la ligne sont publiés.");
         next++;
@@ -79,6 +80,26 @@ final class MethodologySheet {
             }
             line("Feuille « " + tableSheets.get(i) + " »", about);
         }
+    }
+
+    /** What the marker says, and all it says: the auditor of the tests bounds every hidden cell by exactly this. */
+    static String hiddenMarker(int threshold) {
+        return "Case masquée : elle compte au moins 1 personne (un zéro est toujours publié). Rien d'autre "
+                + "n'est dit : une case de moins de " + threshold + " personnes et une case masquée pour en "
+                + "protéger une autre portent la même marque.";
+    }
+
+    static String guarantee() {
+        return "Même en combinant tous les chiffres publiés (tous les tableaux ; le département par mois, "
+                + "trimestre et année ; les EPCI et les communes ; les totaux), en sachant que ce sont des nombres "
+                + "entiers et qu'une case masquée compte au moins 1 personne, chaque case masquée reste compatible "
+                + "avec au moins " + DisclosureControl.MINIMUM_POSSIBLE_VALUES + " valeurs différentes.";
+    }
+
+    static String hiddenCells(long count) {
+        return count == 0 ? "Aucune case masquée dans les tableaux de ce fichier."
+                : count == 1 ? "1 case masquée dans les tableaux de ce fichier."
+                : count + " cases masquées dans les tableaux de ce fichier.";
     }
 
     private void heading(String text) {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * order mark (without it Excel reads the accents as Windows-1252), « ; » between fields (« , » is
  * the decimal separator in France), CRLF line ends and RFC 4180 quoting. Headers first (row title,
  * column labels, « Total »), then the rows and the total line; integers without thousands
- * separators; suppressed cells as « < 11 » or « s ». Rows are read once, nothing is kept. The
+ * separators; suppressed cells as « s ». Rows are read once, nothing is kept. The
  * stream is flushed, not closed: it belongs to the caller.
  */
 public final class StatisticsCsv {
@@ -65,7 +65,7 @@ public final class StatisticsCsv {
         if (cell.published()) {
             writer.write(Long.toString(cell.count()));
         } else {
-            field(writer, Markers.of(cell, threshold));
+            field(writer, Markers.of(cell));
         }
     }
 

@@ -74,8 +74,7 @@ final class SummarySheet {
         sheet.setColumnWidth(0, 40 * 256);
         text(sheet.createRow(next++), 0, "Synthèse", styles.title);
         text(sheet.createRow(next++), 0, "Chaque graphique reprend le tableau placé à sa gauche ou au-dessus. "
-                + "Les cases masquées (« " + Markers.primary(threshold) + " », « " + Markers.SECONDARY
-                + " ») n'y figurent pas.", styles.text);
+                + "Les cases masquées (« " + Markers.HIDDEN + " ») n'y figurent pas.", styles.text);
         next++;
         if (mix == null) {
             text(sheet.createRow(next), 0, "Aucun tableau dans cette publication.", styles.text);
@@ -192,7 +191,7 @@ final class SummarySheet {
             target.setCellValue(cell.count());
             target.setCellStyle(styles.integer);
         } else {
-            target.setCellValue(Markers.of(cell, threshold));
+            target.setCellValue(Markers.of(cell));
             target.setCellStyle(styles.marker);
         }
     }

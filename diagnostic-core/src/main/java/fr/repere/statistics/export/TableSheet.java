@@ -63,9 +63,8 @@ final class TableSheet {
         if (table.definition() != null && !table.definition().isBlank()) {
             text(sheet.createRow(1), 0, table.definition(), styles.text);
         }
-        text(sheet.createRow(2), 0, "« " + Markers.primary(threshold) + " » : moins de " + threshold
-                + " personnes ; « " + Markers.SECONDARY + " » : case masquée pour protéger une autre case "
-                + "(voir la feuille « " + MethodologySheet.NAME + " »).", styles.text);
+        text(sheet.createRow(2), 0, "« " + Markers.HIDDEN + " » : case masquée (secret statistique), au moins une "
+                + "personne (voir la feuille « " + MethodologySheet.NAME + " »).", styles.text);
 
         Row header = sheet.createRow(HEADER_ROW);
         text(header, 0, table.rowTitle(), styles.header);
@@ -131,7 +130,7 @@ final class TableSheet {
             target.setCellValue(cell.count());
             target.setCellStyle(total ? styles.totalInteger : styles.integer);
         } else {
-            target.setCellValue(Markers.of(cell, threshold));
+            target.setCellValue(Markers.of(cell));
             target.setCellStyle(total ? styles.totalMarker : styles.marker);
         }
     }

@@ -54,16 +54,18 @@ final class GeneratedPublications {
                 "Commune", List.of("NONE"), List.of("Aucun lieu à proximité"), List.of(),
                 new PublishedRow("TOTAL", "Total", List.of(Cell.of(0)), Cell.of(0)),
                 "Orientations sans lieu d'accompagnement à moins de 30 minutes.");
-        return new Publication(methodology(), List.of(byCommune, byMonth, empty));
+        List<PublishedTable> tables = List.of(byCommune, byMonth, empty);
+        return new Publication(methodology(tables.stream().mapToLong(PublishedTable::hiddenCells).sum()), tables);
     }
 
-    static Methodology methodology() {
+    /** The sample's methodology, for tables hiding {@code hiddenCells} cells. */
+    static Methodology methodology(long hiddenCells) {
         return new Methodology("Nord (59)", "janvier 2026 à juin 2026 (par mois)", THRESHOLD,
                 List.of("questionnaire 1.0", "questionnaire 1.1"), List.of("règles 2026.1"),
                 LocalDate.of(2026, 7, 3),
                 List.of("Diagnostic : un entretien mené avec une personne et clos par le travailleur social.",
                         "Orientation principale : la suite retenue à la fin du diagnostic, après une éventuelle "
-                                + "modification par le travailleur social."));
+                                + "modification par le travailleur social."), hiddenCells);
     }
 
     static PublishedTable table(String key, String title, String rowTitle, List<String> rowLabels, Random random,

@@ -74,7 +74,8 @@ class StatisticsWorkbookTest {
             List<List<String>> lines = sheetCsv(out, names.get(2 + t));
             assertEquals(table.title(), lines.get(0).get(0));
             assertEquals(table.definition(), lines.get(1).get(0));
-            assertTrue(lines.get(2).get(0).contains("« < " + threshold + " »"), "legend with the real threshold");
+            assertEquals("« s » : case masquée (secret statistique), au moins une personne (voir la feuille « Méthodologie »).",
+                    lines.get(2).get(0), "one marker, and what it says");
 
             List<String> header = new ArrayList<>(List.of(table.rowTitle()));
             for (String label : table.columnLabels()) {
@@ -123,10 +124,18 @@ class StatisticsWorkbookTest {
                 DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(m.extractedOn()));
         assertLine(lines, "Versions du questionnaire", String.join(", ", m.questionnaireVersions()));
         assertLine(lines, "Versions des règles d'orientation", String.join(", ", m.rulesetVersions()));
-        String primary = text(lines, "« < " + m.threshold() + " »");
-        assertTrue(primary.contains("Moins de " + m.threshold() + " personnes"), primary);
-        assertTrue(text(lines, "« s »").contains("recalculée à partir des totaux"));
+        assertEquals("Case masquée : elle compte au moins 1 personne (un zéro est toujours publié). Rien d'autre n'est dit : "
+                + "une case de moins de " + m.threshold() + " personnes et une case masquée pour en protéger une autre portent la même marque.",
+                text(lines, "« s »"));
+        assertEquals("Même en combinant tous les chiffres publiés (tous les tableaux ; le département par mois, trimestre et "
+                + "année ; les EPCI et les communes ; les totaux), en sachant que ce sont des nombres entiers et qu'une case "
+                + "masquée compte au moins 1 personne, chaque case masquée reste compatible avec au moins 3 valeurs "
+                + "différentes.", text(lines, "Garantie"));
+        long hidden = publication.tables().stream().mapToLong(PublishedTable::hiddenCells).sum();
+        assertTrue(hidden > 10, "the sample hides cells: " + hidden);
+        assertEquals(hidden + " cases masquées dans les tableaux de ce fichier.", text(lines, "Cases masquées"));
         assertTrue(text(lines, "Seuil").contains("entre 1 et " + (m.threshold() - 1) + " personnes"));
+        assertTrue(lines.stream().noneMatch(l -> String.join(";", l).contains("« < ")), "no marker of its own for small counts");
         List<String> all = lines.stream().map(l -> String.join(";", l)).toList();
         for (String definition : m.definitions()) {
             assertTrue(all.contains(";" + definition), definition);
@@ -248,9 +257,8 @@ class StatisticsWorkbookTest {
 
     @Test
     void aPublicationWithoutRowsOrTablesStillOpens() throws Exception {
-        Publication emptyTable = new Publication(GeneratedPublications.methodology(),
-                List.of(publication.tables().get(2)));
-        Publication noTable = new Publication(GeneratedPublications.methodology(), List.of());
+        Publication emptyTable = new Publication(GeneratedPublications.methodology(0), List.of(publication.tables().get(2)));
+        Publication noTable = new Publication(GeneratedPublications.methodology(0), List.of());
         int i = 0;
         for (Publication empty : List.of(emptyTable, noTable)) {
             Path file = work.resolve("empty-" + i + ".xlsx");
@@ -290,11 +298,11 @@ class StatisticsWorkbookTest {
         assertEquals(expected(total, threshold), line.get(line.size() - 1));
     }
 
+    /** One marker for every hidden cell, whatever the reason: « s ». */
     private static String expected(Cell cell, int threshold) {
         return switch (cell.suppression()) {
             case NONE -> Long.toString(cell.count());
-            case PRIMARY -> "< " + threshold;
-            case SECONDARY -> "s";
+            case PRIMARY, SECONDARY -> "s";
         };
     }
 

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,7 +132,7 @@ class StatisticsApiIT {
                     published++;
                 } else {
                     String marker = ((JsonString) v).getString();
-                    assertTrue(marker.equals("< 11") || marker.equals("s"), marker);
+                    assertEquals("s", marker, "one marker for every hidden cell");
                     hidden++;
                 }
             }
@@ -140,7 +141,7 @@ class StatisticsApiIT {
         JsonObject total = orientation.getJsonObject("total");
         int people = POPULATION.values().stream().mapToInt(p -> p[0] + p[1]).sum();
         assertEquals(people, total.getInt("total"), "the year is published: " + total);
-        assertTrue(byCommune.getJsonObject("legende").containsKey("< 11"), byCommune.toString());
+        assertEquals(Set.of("s"), byCommune.getJsonObject("legende").keySet(), byCommune.toString());
         JsonObject methodology = byCommune.getJsonObject("methodologie");
         assertEquals(versions("questionnaire_version"), methodology.getJsonArray("versionsQuestionnaire").getValuesAs(JsonString.class)
                 .stream().map(JsonString::getString).toList(), "the versions behind the figures");
@@ -237,14 +238,34 @@ class StatisticsApiIT {
         Files.write(xlsx, file.body());
         List<Path> sheets = new LibreOffice(work).convert(xlsx, LibreOffice.CSV_EVERY_SHEET, work.resolve("csv"));
         List<String[]> orientationSheet = null;
+        List<String[]> methodologySheet = null;
         for (Path sheet : sheets) {
             List<String[]> rows = Files.readAllLines(sheet, StandardCharsets.UTF_8).stream().map(l -> l.split(";", -1)).toList();
             if (!rows.isEmpty() && unquote(rows.get(0)[0]).equals("Orientation proposée")) {
                 orientationSheet = rows;
             }
+            if (!rows.isEmpty() && unquote(rows.get(0)[0]).equals("Statistiques de Repère : méthodologie")) {
+                methodologySheet = rows;
+            }
         }
         assertNotNull(orientationSheet, "a sheet for the proposed orientation among " + sheets);
-        JsonObject orientation = table(statistics("&territoire=commune&periode=annee"), "primary-");
+        assertNotNull(methodologySheet, "the methodology sheet among " + sheets);
+        JsonObject publication = statistics("&territoire=commune&periode=annee");
+        long hiddenCells = 0;
+        for (JsonObject t : publication.getJsonArray("tableaux").getValuesAs(JsonObject.class)) {
+            List<JsonObject> lines = new ArrayList<>(t.getJsonArray("lignes").getValuesAs(JsonObject.class));
+            lines.add(t.getJsonObject("total"));
+            for (JsonObject line : lines) {
+                hiddenCells += line.getJsonArray("valeurs").stream().filter(v -> v instanceof JsonString).count()
+                        + (line.get("total") instanceof JsonString ? 1 : 0);
+            }
+        }
+        String count = methodologySheet.stream().filter(r -> unquote(r[0]).equals("Cases masquées")).map(r -> unquote(r[1]))
+                .findFirst().orElseThrow(() -> new AssertionError("no count of hidden cells in the methodology"));
+        assertEquals(hiddenCells + " cases masquées dans les tableaux de ce fichier.", count, "the hidden cells of the screen's tables");
+        assertTrue(methodologySheet.stream().anyMatch(r -> unquote(r[0]).equals("Garantie")
+                && String.join(";", r).contains("au moins 3 valeurs différentes")), "the guarantee is stated");
+        JsonObject orientation = table(publication, "primary-");
         List<String> columns = orientation.getJsonArray("colonnes").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("code")).toList();
         Map<String, Map<String, Integer>> database = database();
@@ -259,7 +280,7 @@ class StatisticsApiIT {
                             Integer.parseInt(cell), line.getString("libelle") + " " + columns.get(c));
                     compared++;
                 } else {
-                    assertTrue(cell.equals("< 11") || cell.equals("s"), "a hidden cell reads « < 11 » or « s »: " + cell);
+                    assertEquals("s", cell, "a hidden cell reads « s »");
                 }
             }
         }

@@ -1,6 +1,7 @@
 package fr.repere.web.api.statistics;
 
 import fr.repere.statistics.Breakdown;
+import fr.repere.statistics.Cell;
 import fr.repere.statistics.CountTree;
 import fr.repere.statistics.DisclosureControl;
 import fr.repere.statistics.Methodology;
@@ -92,7 +93,8 @@ public class DepartmentStatistics {
         protectByPopulation(trees, control);
         List<PublishedTable> tables = trees.stream().map(t -> t.table(breakdown)).toList();
         Methodology methodology = new Methodology(departementName, period(year, breakdown), control.threshold(),
-                versions(byMeasure, "Q_VERSION"), versions(byMeasure, "R_VERSION"), today, definitions(control.threshold()));
+                versions(byMeasure, "Q_VERSION"), versions(byMeasure, "R_VERSION"), today, definitions(control.threshold()),
+                tables.stream().mapToLong(PublishedTable::hiddenCells).sum());
         return new Publication(methodology, tables);
     }
 
@@ -188,6 +190,18 @@ public class DepartmentStatistics {
         groups.values().forEach(control::protect);
     }
 
+    /** The legend of the one marker of hidden cells: what it says, and the guarantee. */
+    static String hiddenMarker(int threshold) {
+        return "Chiffre masqué (secret statistique). " + hiddenMarkerMeaning(threshold);
+    }
+
+    private static String hiddenMarkerMeaning(int threshold) {
+        return "La case compte au moins 1 personne, sans dire si elle en compte "
+                + "moins de " + threshold + " ou plus. Même en combinant tous les chiffres publiés (tous les tableaux et "
+                + "découpages, leurs totaux), chaque case masquée reste compatible avec au moins "
+                + DisclosureControl.MINIMUM_POSSIBLE_VALUES + " valeurs.";
+    }
+
     static String period(int year, Breakdown breakdown) {
         return switch (breakdown) {
             case DEPARTEMENT_MOIS -> "janvier " + year + " à décembre " + year + " (par mois)";
@@ -202,9 +216,7 @@ public class DepartmentStatistics {
         return List.of(
                 "Les chiffres comptent les diagnostics de votre organisation dont la commune de la personne a été renseignée "
                         + "(recherche de lieux), rattachés au mois du diagnostic et à la commune, à l'EPCI et au département de ce moment.",
-                "« < " + threshold + " » : moins de " + threshold + " personnes ; le chiffre est masqué (secret statistique).",
-                "« s » : chiffre masqué pour qu'on ne puisse pas retrouver un chiffre « < " + threshold
-                        + " » par différence avec les totaux ou avec un autre découpage.",
+                "« " + Cell.MARKER + " » : chiffre masqué (secret statistique). " + hiddenMarkerMeaning(threshold),
                 "Les catégories trop rares sur l'année sont regroupées avec leur voisine (par exemple deux tranches d'âge).",
                 "Seuls des découpages fixés sont proposés : le département par mois, trimestre ou année ; les EPCI et les communes par année.");
     }

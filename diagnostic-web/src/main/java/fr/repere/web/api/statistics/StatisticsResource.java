@@ -75,7 +75,7 @@ public class StatisticsResource {
             description = "territoire = departement, epci ou commune ; periode = annee, trimestre ou mois (mois et trimestre pour "
                     + "le département seulement) ; annee = AAAA (l'année en cours par défaut) ; departement = code (par défaut le premier "
                     + "des départements de l'organisation, tous listés dans la réponse). "
-                    + "Les chiffres masqués sont donnés en texte (« < 11 », « s ») et expliqués par la légende.")
+                    + "Les chiffres masqués sont donnés en texte (« s », le même pour tous) et expliqués par la légende.")
     @APIResponse(responseCode = "200", description = "Les tableaux")
     @APIResponse(responseCode = "400", description = "Paramètre non valide")
     public Response read(@QueryParam("territoire") String territory, @QueryParam("periode") String period,

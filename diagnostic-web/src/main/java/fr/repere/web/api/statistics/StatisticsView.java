@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The publication as JSON for the dashboard: a published count is a number, a hidden one the text
- * « < 11 » or « s » (never the count), explained by {@code legende}.
+ * « s » (never the count, nor why it is hidden), explained by {@code legende}.
  */
 public record StatisticsView(String departement, String departementCode, int annee, String territoire, String periode,
                              int seuil, Map<String, String> legende, Methodologie methodologie, List<Tableau> tableaux,
@@ -36,9 +36,7 @@ public record StatisticsView(String departement, String departementCode, int ann
                              List<String> departements) {
         int threshold = publication.methodology().threshold();
         Map<String, String> legend = new LinkedHashMap<>();
-        legend.put(primary(threshold), "Moins de " + threshold + " personnes : chiffre masqué (secret statistique).");
-        legend.put("s", "Chiffre masqué pour qu'aucun chiffre « " + primary(threshold)
-                + " » ne puisse être retrouvé par différence avec les totaux ou un autre découpage.");
+        legend.put(Cell.MARKER, DepartmentStatistics.hiddenMarker(threshold));
         var m = publication.methodology();
         List<Tableau> tables = new ArrayList<>();
         for (PublishedTable t : publication.tables()) {
@@ -59,14 +57,6 @@ public record StatisticsView(String departement, String departementCode, int ann
     }
 
     static Object value(Cell cell, int threshold) {
-        return switch (cell.suppression()) {
-            case NONE -> cell.count();
-            case PRIMARY -> primary(threshold);
-            case SECONDARY -> "s";
-        };
-    }
-
-    private static String primary(int threshold) {
-        return "< " + threshold;
+        return cell.published() ? cell.count() : cell.marker();
     }
 }
