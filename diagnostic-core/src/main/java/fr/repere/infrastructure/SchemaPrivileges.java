@@ -124,6 +124,28 @@ public final class SchemaPrivileges {
         return found;
     }
 
+    /**
+     * The grants of the connection's own account that go beyond the runtime privileges (structure,
+     * triggers, routines, grant option, administration), as SHOW GRANTS prints them, without any
+     * password hash: a runtime account given such rights by hand, on the schema or globally, which
+     * {@link #grantRuntime} cannot take back.
+     */
+    public static List<String> excessOfCurrentAccount(Connection c) throws SQLException {
+        List<String> excess = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS")) {
+            while (rs.next()) {
+                String grant = rs.getString(1).replaceAll("(?i)\\s+IDENTIFIED\\s+(BY|VIA|WITH)\\s.*$", "");
+                if (BEYOND_RUNTIME.matcher(grant).find()) {
+                    excess.add(grant);
+                }
+            }
+        }
+        return excess;
+    }
+
+    private static final Pattern BEYOND_RUNTIME = Pattern.compile("(?i)\\b(ALL PRIVILEGES|CREATE|DROP|ALTER|TRIGGER|INDEX|"
+            + "GRANT OPTION|SUPER|FILE|RELOAD|SHUTDOWN|PROCESS|EVENT|LOCK TABLES|REFERENCES)\\b");
+
     private static Map<String, Boolean> tables(Connection c) throws SQLException {
         Map<String, Boolean> tables = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT TABLE_NAME, TABLE_TYPE = 'VIEW' "

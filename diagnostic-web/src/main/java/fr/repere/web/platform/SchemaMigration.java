@@ -16,6 +16,7 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -97,10 +98,27 @@ public class SchemaMigration {
                     .migrate();
             done = true;
             LOG.info("Database schema is up to date");
+            warnIfRuntimeAccountHoldsMore();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Database migration failed, will retry: {0}", e.getMessage());
         }
         return done;
+    }
+
+    /** A runtime account given more by hand (globally, say) keeps it: say so at every start. */
+    private void warnIfRuntimeAccountHoldsMore() {
+        if (migrationUser.filter(u -> !u.isBlank() && !u.equals(user)).isEmpty()) {
+            return; // one account: already warned
+        }
+        try (Connection c = dataSource.getConnection()) {
+            List<String> excess = SchemaPrivileges.excessOfCurrentAccount(c);
+            if (!excess.isEmpty()) {
+                LOG.warning("The runtime account DB_USER holds more than the application needs, which Repère cannot revoke "
+                        + "(revoke it as the MariaDB administrator): " + excess);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the runtime account's grants: {0}", e.getMessage());
+        }
     }
 
     public boolean done() {
