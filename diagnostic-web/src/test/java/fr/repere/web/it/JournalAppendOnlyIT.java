@@ -1,5 +1,6 @@
 package fr.repere.web.it;
 
+import fr.repere.infrastructure.SchemaPrivileges;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,11 @@ class JournalAppendOnlyIT {
             }
             SQLException rebuild = assertThrows(SQLException.class, () -> execute(c, "CALL stat_rebuild()"));
             assertTrue(rebuild.getMessage().contains("command denied"), rebuild.getMessage());
+            // what the application warns about at start-up: nothing for the runtime account, ALL for the owner
+            assertEquals(List.of(), SchemaPrivileges.excessOfCurrentAccount(c));
+        }
+        try (Connection owner = TestDatabase.connectAsOwner()) {
+            assertEquals(1, SchemaPrivileges.excessOfCurrentAccount(owner).size(), "ALL PRIVILEGES ON repere.* WITH GRANT OPTION");
         }
     }
 
