@@ -132,10 +132,12 @@ public final class SchemaPrivileges {
      */
     public static List<String> excessOfCurrentAccount(Connection c) throws SQLException {
         List<String> excess = new ArrayList<>();
+        // globally, or on this schema (MariaDB also lists grants to PUBLIC, e.g. on the `test` databases)
+        String scope = "(?is).*\\sON\\s+(\\*\\.\\*|" + Pattern.quote(identifier(one(c, "SELECT DATABASE()"))) + "\\.).*";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS")) {
             while (rs.next()) {
                 String grant = rs.getString(1).replaceAll("(?i)\\s+IDENTIFIED\\s+(BY|VIA|WITH)\\s.*$", "");
-                if (BEYOND_RUNTIME.matcher(grant).find()) {
+                if (grant.matches(scope) && BEYOND_RUNTIME.matcher(grant).find()) {
                     excess.add(grant);
                 }
             }

@@ -100,9 +100,20 @@ public class SchemaMigration {
             LOG.info("Database schema is up to date");
             warnIfRuntimeAccountHoldsMore();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Database migration failed, will retry: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "Database migration failed, will retry: {0}", messages(e));
         }
         return done;
+    }
+
+    /** Every message of the chain: Flyway wraps the grants callback's reason in its own. */
+    private static String messages(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(" — ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /** A runtime account given more by hand (globally, say) keeps it: say so at every start. */
