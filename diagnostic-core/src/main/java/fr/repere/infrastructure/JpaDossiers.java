@@ -98,17 +98,18 @@ public class JpaDossiers implements Dossiers {
     @Override
     public void redactReferrals(List<DiagnosticId> diagnostics) {
         if (!diagnostics.isEmpty()) {
-            Query events = em.createNativeQuery("UPDATE referral_event SET reason = NULL WHERE reason IS NOT NULL"
-                    + " AND referral_id IN (SELECT id FROM referral WHERE diagnostic_id IN (" + parameters(1, diagnostics) + "))");
+            // the history is append-only for the application's account: the procedure (V16) erases
+            // the reasons of one diagnostic's referrals and nothing else
+            for (DiagnosticId diagnostic : diagnostics) {
+                em.createNativeQuery("CALL referral_event_redact(?1)").setParameter(1, diagnostic.value()).getSingleResult();
+            }
             // the schema wants a refused referral to keep a reason: it keeps that it had one
             Query referrals = em.createNativeQuery("UPDATE referral SET place_a_apporter = NULL, refusal_reason = CASE"
                     + " WHEN refusal_reason IS NULL THEN NULL ELSE ?1 END WHERE diagnostic_id IN (" + parameters(2, diagnostics) + ")")
                     .setParameter(1, REDACTED_REASON);
             for (int i = 0; i < diagnostics.size(); i++) {
-                events.setParameter(i + 1, diagnostics.get(i).value());
                 referrals.setParameter(i + 2, diagnostics.get(i).value());
             }
-            events.executeUpdate();
             referrals.executeUpdate();
         }
     }

@@ -2,7 +2,7 @@ package fr.repere.web.dev;
 
 import fr.repere.identity.Passwords;
 import fr.repere.identity.Role;
-import org.flywaydb.core.Flyway;
+import fr.repere.web.platform.SchemaMigration;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,10 +30,14 @@ final class DemoAccounts {
     private DemoAccounts() {
     }
 
-    /** Migrates the schema (the application would at start-up) and adds the demo accounts once. */
-    static void ensure(String url, String user, String password) throws SQLException {
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+    /**
+     * Migrates the schema as the application would at start-up (as the migration account, which
+     * then grants the runtime account its privileges) and adds the demo accounts once.
+     */
+    static void ensure(String url, EmbeddedMariaDb.Accounts accounts) throws SQLException {
+        SchemaMigration.flyway(url, accounts.migrationUser(), accounts.migrationPassword(), accounts.runtimeUser(),
+                EmbeddedMariaDb.HOSTS).migrate();
+        try (Connection c = DriverManager.getConnection(url, accounts.migrationUser(), accounts.migrationPassword())) {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM team WHERE id = '" + TEAM + "'")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {

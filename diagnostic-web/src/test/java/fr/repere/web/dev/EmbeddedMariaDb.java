@@ -35,8 +35,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts MariaDB with its data in {@code home/data}; creates the schema and the application user. */
-    public static EmbeddedMariaDb start(Path home, int port, String appUser, String appPassword) {
+    /** The hosts for which the embedded server's accounts exist (it listens on 127.0.0.1 only). */
+    public static final String HOSTS = "localhost,127.0.0.1";
+
+    /**
+     * The two database accounts: the migration account (DDL, runs Flyway, grants) and the runtime
+     * account (the application's data source, least privilege).
+     */
+    public record Accounts(String migrationUser, String migrationPassword, String runtimeUser, String runtimePassword) {
+    }
+
+    /**
+     * Starts MariaDB with its data in {@code home/data}; creates the schema and both accounts. The
+     * runtime account gets no privilege here: the migration gives it its own (SchemaMigration).
+     */
+    public static EmbeddedMariaDb start(Path home, int port, Accounts accounts) {
         try {
             Path data = home.resolve("data");
             boolean fresh = !Files.isDirectory(data) || isEmpty(data);
@@ -52,7 +65,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 bootstrap(home, port);
                 db.start();
             }
-            server.prepare(appUser, appPassword);
+            server.prepare(accounts);
             return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not start", e);
@@ -115,13 +128,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private void prepare(String appUser, String appPassword) {
+    /**
+     * The schema and the accounts. A data directory from before the two accounts may hold the
+     * runtime account with ALL PRIVILEGES on the schema: the migration account revokes that after
+     * migrating, once the runtime account has its table-level privileges.
+     */
+    private void prepare(Accounts accounts) {
         try (Connection c = DriverManager.getConnection(rootUrl(), ADMIN, ADMIN_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            for (String host : new String[] {"localhost", "127.0.0.1"}) {
-                s.execute("CREATE USER IF NOT EXISTS '" + appUser + "'@'" + host + "' IDENTIFIED BY '" + appPassword + "'");
-                s.execute("GRANT ALL PRIVILEGES ON " + SCHEMA + ".* TO '" + appUser + "'@'" + host + "'");
+            for (String host : HOSTS.split(",")) {
+                s.execute("CREATE USER IF NOT EXISTS '" + accounts.migrationUser() + "'@'" + host + "' IDENTIFIED BY '"
+                        + accounts.migrationPassword() + "'");
+                s.execute("GRANT ALL PRIVILEGES ON " + SCHEMA + ".* TO '" + accounts.migrationUser() + "'@'" + host
+                        + "' WITH GRANT OPTION");
+                if (!accounts.runtimeUser().equals(accounts.migrationUser())) {
+                    s.execute("CREATE USER IF NOT EXISTS '" + accounts.runtimeUser() + "'@'" + host + "' IDENTIFIED BY '"
+                            + accounts.runtimePassword() + "'");
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the " + SCHEMA + " schema", e);

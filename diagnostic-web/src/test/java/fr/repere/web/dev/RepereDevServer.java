@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,15 +39,30 @@ public final class RepereDevServer {
 
         EmbeddedMariaDb db = null;
         String url = System.getenv("DB_URL");
-        String user = env("DB_USER", "repere");
-        String password = env("DB_PASSWORD", "repere");
+        Map<String, String> environment = new HashMap<>();
+        String user;
+        String password;
+        EmbeddedMariaDb.Accounts accounts = null;
         if (url == null) {
+            // two accounts, as in production: 'repere' (the only account of earlier versions, the
+            // owner of every trigger and procedure in an existing .repere/) migrates, 'repere_app' runs
+            accounts = new EmbeddedMariaDb.Accounts(env("DB_MIGRATION_USER", "repere"), env("DB_MIGRATION_PASSWORD", "repere"),
+                    env("DB_USER", "repere_app"), env("DB_PASSWORD", "repere-app"));
+            user = accounts.runtimeUser();
+            password = accounts.runtimePassword();
             int dbPort = Integer.parseInt(env("REPERE_DB_PORT", "3307"));
             say("Démarrage de MariaDB embarqué (port " + dbPort + ", données dans " + home.resolve("mariadb/data") + ")");
-            db = EmbeddedMariaDb.start(home.resolve("mariadb"), dbPort, user, password);
+            db = EmbeddedMariaDb.start(home.resolve("mariadb"), dbPort, accounts);
             url = db.jdbcUrl();
-            DemoAccounts.ensure(url, user, password);
+            DemoAccounts.ensure(url, accounts);
+            environment.put("DB_MIGRATION_USER", accounts.migrationUser());
+            environment.put("DB_MIGRATION_PASSWORD", accounts.migrationPassword());
+            environment.put("DB_USER_HOST", EmbeddedMariaDb.HOSTS);
         } else {
+            // DB_MIGRATION_USER, DB_MIGRATION_PASSWORD, DB_USER_HOST, REPERE_PSEUDONYM_SECRET… reach
+            // Payara Micro through the inherited environment
+            user = env("DB_USER", "repere");
+            password = env("DB_PASSWORD", "repere");
             say("Base MariaDB externe : " + url);
         }
 
@@ -60,6 +76,7 @@ public final class RepereDevServer {
                 "--rootdir", home.resolve("payara").toString()));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password));
+        pb.environment().putAll(environment);
         if (db != null) {
             pb.environment().put("REPERE_DEMO_ACCOUNTS", "true"); // only with the embedded, throw-away database
         }
@@ -86,7 +103,7 @@ public final class RepereDevServer {
                 if (hasDemoStatistics(url, user, password)) {
                     say("Statistiques de démonstration déjà présentes.");
                 } else {
-                    loadDemoStatistics(url, user, password);
+                    loadDemoStatistics(url, accounts.migrationUser(), accounts.migrationPassword()); // it rebuilds the statistics
                 }
             }
             say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "

@@ -27,6 +27,7 @@ import java.util.Map;
 import static fr.repere.web.it.Dossiers.assertProblem;
 import static fr.repere.web.it.Dossiers.count;
 import static fr.repere.web.it.Dossiers.execute;
+import static fr.repere.web.it.Dossiers.executeAsOwner;
 import static fr.repere.web.it.Dossiers.strings;
 import static fr.repere.web.it.Dossiers.takeDiagnostic;
 import static fr.repere.web.it.Dossiers.unique;
@@ -158,11 +159,17 @@ class MandateIT {
     void theMandateJournalRefusesUpdateAndDeleteInTheDatabase() throws Exception {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         String id = Http.json(prepare(takeDiagnostic(uri("/"), unique("MANDAT")), "[\"PAPIERS\"]", "TWELVE_MONTHS")).getString("id");
+        // the application's account has no right to; the schema's owner is stopped by the triggers
         SQLException update = assertThrows(SQLException.class,
                 () -> execute("UPDATE mandate_event SET actor = 'quelqu-un' WHERE mandate_id = ?", id));
-        assertTrue(update.getMessage().contains("mandate_event is append-only"), update.getMessage());
+        assertTrue(update.getMessage().contains("UPDATE command denied"), update.getMessage());
         SQLException delete = assertThrows(SQLException.class, () -> execute("DELETE FROM mandate_event WHERE mandate_id = ?", id));
-        assertTrue(delete.getMessage().contains("mandate_event is append-only"), delete.getMessage());
+        assertTrue(delete.getMessage().contains("DELETE command denied"), delete.getMessage());
+        SQLException ownerUpdate = assertThrows(SQLException.class,
+                () -> executeAsOwner("UPDATE mandate_event SET actor = 'quelqu-un' WHERE mandate_id = ?", id));
+        assertTrue(ownerUpdate.getMessage().contains("mandate_event is append-only"), ownerUpdate.getMessage());
+        SQLException ownerDelete = assertThrows(SQLException.class, () -> executeAsOwner("DELETE FROM mandate_event WHERE mandate_id = ?", id));
+        assertTrue(ownerDelete.getMessage().contains("mandate_event is append-only"), ownerDelete.getMessage());
         SQLException truncateLike = assertThrows(SQLException.class, () -> execute("DELETE FROM mandate WHERE id = ?", id));
         assertTrue(truncateLike.getMessage().contains("foreign key"), truncateLike.getMessage()); // the journal keeps its mandate
         assertEquals(1, count("SELECT COUNT(*) FROM mandate_event WHERE mandate_id = ?", id));

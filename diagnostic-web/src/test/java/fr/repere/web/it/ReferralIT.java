@@ -25,6 +25,7 @@ import java.util.Map;
 import static fr.repere.web.it.Dossiers.assertProblem;
 import static fr.repere.web.it.Dossiers.count;
 import static fr.repere.web.it.Dossiers.execute;
+import static fr.repere.web.it.Dossiers.executeAsOwner;
 import static fr.repere.web.it.Dossiers.referral;
 import static fr.repere.web.it.Dossiers.status;
 import static fr.repere.web.it.Dossiers.strings;
@@ -296,10 +297,17 @@ class ReferralIT {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         String caseRef = unique("ERASE");
         String id = referral(uri("/"), takeDiagnostic(uri("/"), caseRef));
+        // the application's account has no right to; the schema's owner is stopped by the triggers
         SQLException update = assertThrows(SQLException.class, () -> execute("UPDATE referral_event SET reason = 'x' WHERE referral_id = ?", id));
-        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertTrue(update.getMessage().contains("UPDATE command denied"), update.getMessage());
         SQLException delete = assertThrows(SQLException.class, () -> execute("DELETE FROM referral_event WHERE referral_id = ?", id));
-        assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+        assertTrue(delete.getMessage().contains("DELETE command denied"), delete.getMessage());
+        SQLException ownerUpdate = assertThrows(SQLException.class,
+                () -> executeAsOwner("UPDATE referral_event SET reason = 'x' WHERE referral_id = ?", id));
+        assertTrue(ownerUpdate.getMessage().contains("append-only"), ownerUpdate.getMessage());
+        SQLException ownerDelete = assertThrows(SQLException.class,
+                () -> executeAsOwner("DELETE FROM referral_event WHERE referral_id = ?", id));
+        assertTrue(ownerDelete.getMessage().contains("append-only"), ownerDelete.getMessage());
 
         HttpResponse<String> erased = Http.postJson(uri("/api/v1/dossiers/erasure"),
                 "{\"caseRef\": \"" + caseRef + "\", \"reason\": \"PERSON_REQUEST\"}", Map.of());

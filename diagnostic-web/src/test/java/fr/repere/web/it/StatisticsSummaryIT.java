@@ -56,7 +56,7 @@ class StatisticsSummaryIT {
 
     @Test
     void afterARandomMixOfWritesTheSummariesEqualTheRawGroupBy() throws Exception {
-        try (Connection c = TestDatabase.connect()) {
+        try (Connection c = TestDatabase.connectAsOwner()) { // it plants data, then rebuilds the statistics (CALL stat_rebuild)
             execute(c, "INSERT INTO organisation (id, name) VALUES (?, 'Statistiques')", ORGANISATION);
             execute(c, "INSERT INTO team (id, organisation_id, name) VALUES ('team-stat-1', ?, 'Un'), ('team-stat-2', ?, 'Deux')",
                     ORGANISATION, ORGANISATION);

@@ -2,6 +2,7 @@ package fr.repere.web.it;
 
 import fr.repere.web.dev.EmbeddedMariaDb;
 import fr.repere.web.dev.Folders;
+import fr.repere.web.platform.SchemaMigration;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -33,8 +34,9 @@ public class TestDatabase implements LauncherSessionListener {
             if (!Boolean.getBoolean("repere.it.db.keep")) { // kept only on demand, to time a benchmark on data generated before
                 Folders.deleteRecursively(home);
             }
-            server = EmbeddedMariaDb.start(home, Integer.parseInt(port), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
-            TestAgents.seed(server.jdbcUrl(), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+            server = EmbeddedMariaDb.start(home, Integer.parseInt(port), ACCOUNTS);
+            migrate();
+            TestAgents.seed(server.jdbcUrl(), ACCOUNTS.migrationUser(), ACCOUNTS.migrationPassword());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,9 +57,28 @@ public class TestDatabase implements LauncherSessionListener {
         return server;
     }
 
-    /** A connection as the application's user, to check what really is in the database. */
+    /** A connection as the application's (runtime) account, to check what really is in the database and what it may do. */
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(server().jdbcUrl(), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+        return DriverManager.getConnection(server().jdbcUrl(), ACCOUNTS.runtimeUser(), ACCOUNTS.runtimePassword());
     }
+
+    /**
+     * A connection as the schema's owner (the migration account), for a test's set-up that the
+     * application's account may not do: back-dated journal rows, statistics rebuilt, data planted.
+     */
+    public static Connection connectAsOwner() throws SQLException {
+        return DriverManager.getConnection(server().jdbcUrl(), ACCOUNTS.migrationUser(), ACCOUNTS.migrationPassword());
+    }
+
+    /** Migrates the schema as the application does at start-up (idempotent), grants included. */
+    public static void migrate() {
+        SchemaMigration.flyway(server().jdbcUrl(), ACCOUNTS.migrationUser(), ACCOUNTS.migrationPassword(),
+                ACCOUNTS.runtimeUser(), EmbeddedMariaDb.HOSTS).migrate();
+    }
+
+    /** The accounts failsafe gives the application (DB_MIGRATION_USER, DB_USER and their passwords). */
+    public static final EmbeddedMariaDb.Accounts ACCOUNTS = new EmbeddedMariaDb.Accounts(
+            System.getenv("DB_MIGRATION_USER"), System.getenv("DB_MIGRATION_PASSWORD"),
+            System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
 
 }
