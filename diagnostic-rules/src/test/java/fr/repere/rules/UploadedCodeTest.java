@@ -43,9 +43,16 @@ class UploadedCodeTest {
     @TempDir
     Path temp;
 
-    /** Java that creates {@code target} when it runs; no comma, so it survives Drools' splitting of lists. */
+    /**
+     * Java that creates {@code target} (a directory) when it runs: no comma, so it survives Drools'
+     * splitting of lists, and nothing left open however often it runs.
+     */
     private static String payload(Path target) {
-        return "new java.io.FileOutputStream(\"" + target.toString().replace('\\', '/') + "\").close();";
+        return call(target) + ";";
+    }
+
+    private static String call(Path target) {
+        return "java.nio.file.Files.createDirectories(java.nio.file.Path.of(\"" + target.toString().replace('\\', '/') + "\"))";
     }
 
     @Test
@@ -64,8 +71,7 @@ class UploadedCodeTest {
     @Test
     void aConditionCellWithCodeAppendedIsRefusedAndNothingRuns() {
         Path target = temp.resolve("condition");
-        byte[] table = at(PRIMARY, 13, 3, "forall(||){competences == \"$\"} && new java.io.FileOutputStream(\""
-                + target.toString().replace('\\', '/') + "\") != null");
+        byte[] table = at(PRIMARY, 13, 3, "forall(||){competences == \"$\"} && " + call(target) + " != null");
 
         assertLocated(refused(PRIMARY, table), 14, "D");
         assertFalse(Files.exists(target));
