@@ -1,5 +1,6 @@
 package fr.repere.infrastructure;
 
+import fr.repere.identity.Team;
 import fr.repere.ruleset.Ruleset;
 import fr.repere.ruleset.RulesetRepository;
 
@@ -8,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
-/** Ruleset versions in MariaDB through JPA. */
+/** Ruleset versions in MariaDB through JPA, always within one organisation. */
 public class JpaRulesetRepository implements RulesetRepository {
 
     private final EntityManager em;
@@ -23,17 +24,24 @@ public class JpaRulesetRepository implements RulesetRepository {
     }
 
     @Override
-    public Optional<Ruleset> find(String version) {
-        return Optional.ofNullable(em.find(Ruleset.class, version));
+    public Optional<Ruleset> find(String organisation, String version) {
+        return Optional.ofNullable(em.find(Ruleset.class, new Ruleset.Key(organisation, version)));
     }
 
     @Override
-    public List<Ruleset> all() {
-        return em.createQuery("SELECT r FROM Ruleset r ORDER BY r.uploadedAt", Ruleset.class).getResultList();
+    public List<Ruleset> all(String organisation) {
+        return em.createQuery("SELECT r FROM Ruleset r WHERE r.organisation = :org ORDER BY r.uploadedAt", Ruleset.class)
+                .setParameter("org", organisation).getResultList();
     }
 
     @Override
-    public Optional<Ruleset> active() {
-        return em.createQuery("SELECT r FROM Ruleset r WHERE r.active = TRUE", Ruleset.class).getResultStream().findFirst();
+    public Optional<Ruleset> active(String organisation) {
+        return em.createQuery("SELECT r FROM Ruleset r WHERE r.organisation = :org AND r.active = TRUE", Ruleset.class)
+                .setParameter("org", organisation).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<String> organisationOf(String team) {
+        return Optional.ofNullable(team).map(id -> em.find(Team.class, id)).map(Team::organisation);
     }
 }

@@ -3,15 +3,18 @@ package fr.repere.ruleset;
 import java.util.List;
 import java.util.Optional;
 
-/** Where uploaded ruleset versions are kept. */
+/** Where uploaded ruleset versions are kept; every lookup is within one organisation. */
 public interface RulesetRepository {
 
     void store(Ruleset ruleset);
 
-    Optional<Ruleset> find(String version);
+    Optional<Ruleset> find(String organisation, String version);
 
-    /** Every uploaded version, oldest first. */
-    List<Ruleset> all();
+    /** Every version the organisation uploaded, oldest first. */
+    List<Ruleset> all(String organisation);
 
-    Optional<Ruleset> active();
+    Optional<Ruleset> active(String organisation);
+
+    /** The organisation a team belongs to (the rules in force for a worker are its organisation's). */
+    Optional<String> organisationOf(String team);
 }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The use cases of ruleset versions: upload (compiled and checked before anything is stored),
- * activate (explicit; the previous version is retired but kept), and going back to the rules
- * shipped with the application. Transactions are the caller's.
+ * The use cases of ruleset versions, each within one organisation: upload (compiled and checked
+ * before anything is stored), activate (explicit; the previous version is retired but kept), and
+ * going back to the rules shipped with the application, which are every organisation's default.
+ * Another organisation's versions are unknown here. Transactions are the caller's.
  */
 public final class Rulesets {
 
@@ -22,11 +24,11 @@ public final class Rulesets {
         this.clock = clock;
     }
 
-    public Ruleset upload(String version, String description, Map<String, byte[]> tables) {
+    public Ruleset upload(String organisation, String version, String description, Map<String, byte[]> tables) {
         List<RulesetProblem> problems = new ArrayList<>();
         if (version == null || !Ruleset.VERSION.matcher(version).matches()) {
             problems.add(RulesetProblem.general("Numéro de version invalide : 1 à 32 caractères, lettres, chiffres, . _ -"));
-        } else if (version.equals(compiler.shippedVersion()) || repository.find(version).isPresent()) {
+        } else if (version.equals(compiler.shippedVersion()) || repository.find(organisation, version).isPresent()) {
             problems.add(RulesetProblem.general("La version " + version + " existe déjà : choisissez un nouveau numéro."));
         }
         if (tables.isEmpty()) {
@@ -38,23 +40,46 @@ public final class Rulesets {
             throw new InvalidRulesetException(problems);
         }
         compiler.release(compiler.compile(version, tables)); // throws with every compile or completeness problem
-        Ruleset ruleset = Ruleset.checked(version, description, tables, clock.instant());
+        Ruleset ruleset = Ruleset.checked(organisation, version, description, tables, clock.instant());
         repository.store(ruleset);
         return ruleset;
     }
 
-    /** Makes a version active; {@code null} or the shipped version goes back to the shipped rules. */
-    public void activate(String version) {
-        repository.active().ifPresent(Ruleset::retire);
-        if (version != null && !version.equals(compiler.shippedVersion())) {
-            repository.find(version).orElseThrow(() -> new UnknownRulesetException(version)).activate(clock.instant());
-        }
+    /**
+     * Makes a version of the organisation active; {@code null} or the shipped version goes back to
+     * the shipped rules.
+     *
+     * @throws UnknownRulesetException if the organisation has no such version (another's included)
+     */
+    public void activate(String organisation, String version) {
+        Optional<Ruleset> next = version == null || version.equals(compiler.shippedVersion()) ? Optional.empty()
+                : Optional.of(repository.find(organisation, version).orElseThrow(() -> new UnknownRulesetException(version)));
+        repository.active(organisation).ifPresent(Ruleset::retire);
+        next.ifPresent(r -> r.activate(clock.instant()));
     }
 
-    /** The version in force and its tables: the active upload, or else the shipped rules. */
-    public Map.Entry<String, Map<String, byte[]>> inForce() {
-        return repository.active()
+    /** The organisation's version in force and its tables: its active upload, or else the shipped rules. */
+    public Map.Entry<String, Map<String, byte[]>> inForce(String organisation) {
+        return repository.active(organisation)
                 .map(r -> Map.entry(r.version(), r.tables()))
                 .orElseGet(() -> Map.entry(compiler.shippedVersion(), compiler.shippedTables()));
+    }
+
+    /** The tables of a version the organisation can see: the shipped rules or one of its uploads. */
+    public Optional<Map<String, byte[]>> tables(String organisation, String version) {
+        if (version.equals(compiler.shippedVersion())) {
+            return Optional.of(compiler.shippedTables());
+        }
+        return repository.find(organisation, version).map(Ruleset::tables);
+    }
+
+    /** Every version the organisation uploaded, oldest first. */
+    public List<Ruleset> uploaded(String organisation) {
+        return repository.all(organisation);
+    }
+
+    /** The organisation of a team, whose rules its workers' diagnostics use. */
+    public Optional<String> organisationOf(String team) {
+        return repository.organisationOf(team);
     }
 }

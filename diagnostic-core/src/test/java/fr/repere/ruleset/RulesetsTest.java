@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RulesetsTest {
 
+    private static final String ORG = "org-1";
+    private static final String OTHER = "org-2";
     private static final byte[] GOOD = {1, 2, 3};
     private static final byte[] BROKEN = {9};
 
@@ -52,69 +54,93 @@ class RulesetsTest {
 
     @Test
     void theShippedRulesAreInForceUntilAnUploadIsActivated() {
-        assertEquals("1.0.0", rulesets.inForce().getKey());
-        rulesets.upload("2027.1", "révision annuelle", Map.of("a.drl.xlsx", GOOD));
-        assertEquals("1.0.0", rulesets.inForce().getKey(), "an upload is not active until activated");
-        rulesets.activate("2027.1");
-        assertEquals("2027.1", rulesets.inForce().getKey());
-        assertArrayEquals(GOOD, rulesets.inForce().getValue().get("a.drl.xlsx"));
+        assertEquals("1.0.0", rulesets.inForce(ORG).getKey());
+        rulesets.upload(ORG, "2027.1", "révision annuelle", Map.of("a.drl.xlsx", GOOD));
+        assertEquals("1.0.0", rulesets.inForce(ORG).getKey(), "an upload is not active until activated");
+        rulesets.activate(ORG, "2027.1");
+        assertEquals("2027.1", rulesets.inForce(ORG).getKey());
+        assertArrayEquals(GOOD, rulesets.inForce(ORG).getValue().get("a.drl.xlsx"));
     }
 
     @Test
     void activatingAnotherVersionRetiresThePreviousOneWhichStaysAvailable() {
-        rulesets.upload("A", null, Map.of("a.drl.xlsx", GOOD));
-        rulesets.upload("B", null, Map.of("b.drl.xlsx", GOOD));
-        rulesets.activate("A");
-        rulesets.activate("B");
-        assertFalse(repository.find("A").orElseThrow().active());
-        assertTrue(repository.find("B").orElseThrow().active());
-        rulesets.activate("A");
-        assertEquals("A", rulesets.inForce().getKey());
-        rulesets.activate(null);
-        assertEquals("1.0.0", rulesets.inForce().getKey());
-        assertTrue(repository.active().isEmpty());
+        rulesets.upload(ORG, "A", null, Map.of("a.drl.xlsx", GOOD));
+        rulesets.upload(ORG, "B", null, Map.of("b.drl.xlsx", GOOD));
+        rulesets.activate(ORG, "A");
+        rulesets.activate(ORG, "B");
+        assertFalse(repository.find(ORG, "A").orElseThrow().active());
+        assertTrue(repository.find(ORG, "B").orElseThrow().active());
+        rulesets.activate(ORG, "A");
+        assertEquals("A", rulesets.inForce(ORG).getKey());
+        rulesets.activate(ORG, null);
+        assertEquals("1.0.0", rulesets.inForce(ORG).getKey());
+        assertTrue(repository.active(ORG).isEmpty());
     }
 
     @Test
     void anInvalidUploadStoresNothingAndSaysWhereTheProblemIs() {
         InvalidRulesetException e = assertThrows(InvalidRulesetException.class,
-                () -> rulesets.upload("2027.1", null, Map.of("t.drl.xlsx", BROKEN)));
+                () -> rulesets.upload(ORG, "2027.1", null, Map.of("t.drl.xlsx", BROKEN)));
         assertEquals(12, e.problems().get(0).row());
-        assertTrue(repository.all().isEmpty());
+        assertTrue(repository.all(ORG).isEmpty());
     }
 
     @Test
     void versionNamesAndFileNamesAreChecked() {
-        assertThrows(InvalidRulesetException.class, () -> rulesets.upload("1.0.0", null, Map.of("a.drl.xlsx", GOOD)));
-        assertThrows(InvalidRulesetException.class, () -> rulesets.upload("../x", null, Map.of("a.drl.xlsx", GOOD)));
-        assertThrows(InvalidRulesetException.class, () -> rulesets.upload("2", null, Map.of("a.xlsx", GOOD)));
-        assertThrows(InvalidRulesetException.class, () -> rulesets.upload("2", null, Map.of()));
-        rulesets.upload("2", null, Map.of("a.drl.xlsx", GOOD));
-        assertThrows(InvalidRulesetException.class, () -> rulesets.upload("2", null, Map.of("a.drl.xlsx", GOOD)));
-        assertThrows(UnknownRulesetException.class, () -> rulesets.activate("3"));
+        assertThrows(InvalidRulesetException.class, () -> rulesets.upload(ORG, "1.0.0", null, Map.of("a.drl.xlsx", GOOD)));
+        assertThrows(InvalidRulesetException.class, () -> rulesets.upload(ORG, "../x", null, Map.of("a.drl.xlsx", GOOD)));
+        assertThrows(InvalidRulesetException.class, () -> rulesets.upload(ORG, "2", null, Map.of("a.xlsx", GOOD)));
+        assertThrows(InvalidRulesetException.class, () -> rulesets.upload(ORG, "2", null, Map.of()));
+        rulesets.upload(ORG, "2", null, Map.of("a.drl.xlsx", GOOD));
+        assertThrows(InvalidRulesetException.class, () -> rulesets.upload(ORG, "2", null, Map.of("a.drl.xlsx", GOOD)));
+        assertThrows(UnknownRulesetException.class, () -> rulesets.activate(ORG, "3"));
+    }
+
+    @Test
+    void eachOrganisationHasItsOwnVersionsAndItsOwnActiveOne() {
+        rulesets.upload(ORG, "2027.1", null, Map.of("a.drl.xlsx", GOOD));
+        rulesets.activate(ORG, "2027.1");
+
+        assertEquals("1.0.0", rulesets.inForce(OTHER).getKey(), "the shipped rules are every organisation's default");
+        assertTrue(rulesets.uploaded(OTHER).isEmpty());
+        assertTrue(rulesets.tables(OTHER, "2027.1").isEmpty());
+        assertThrows(UnknownRulesetException.class, () -> rulesets.activate(OTHER, "2027.1"));
+        assertEquals("2027.1", rulesets.inForce(ORG).getKey(), "a refused activation changes nothing");
+
+        rulesets.upload(OTHER, "2027.1", "même numéro, autre organisation", Map.of("b.drl.xlsx", GOOD));
+        rulesets.activate(OTHER, "2027.1");
+        rulesets.activate(OTHER, null);
+        assertEquals("1.0.0", rulesets.inForce(OTHER).getKey());
+        assertEquals("2027.1", rulesets.inForce(ORG).getKey(), "activating in one organisation leaves the other's alone");
+        assertEquals(List.of("a.drl.xlsx"), List.copyOf(rulesets.tables(ORG, "2027.1").orElseThrow().keySet()));
     }
 
     static final class InMemoryRulesets implements RulesetRepository {
-        private final Map<String, Ruleset> stored = new LinkedHashMap<>();
+        private final Map<List<String>, Ruleset> stored = new LinkedHashMap<>();
 
         @Override
         public void store(Ruleset ruleset) {
-            stored.put(ruleset.version(), ruleset);
+            stored.put(List.of(ruleset.organisation(), ruleset.version()), ruleset);
         }
 
         @Override
-        public Optional<Ruleset> find(String version) {
-            return Optional.ofNullable(stored.get(version));
+        public Optional<Ruleset> find(String organisation, String version) {
+            return Optional.ofNullable(stored.get(List.of(organisation, version)));
         }
 
         @Override
-        public List<Ruleset> all() {
-            return new ArrayList<>(stored.values());
+        public List<Ruleset> all(String organisation) {
+            return new ArrayList<>(stored.values().stream().filter(r -> r.organisation().equals(organisation)).toList());
         }
 
         @Override
-        public Optional<Ruleset> active() {
-            return stored.values().stream().filter(Ruleset::active).findFirst();
+        public Optional<Ruleset> active(String organisation) {
+            return all(organisation).stream().filter(Ruleset::active).findFirst();
+        }
+
+        @Override
+        public Optional<String> organisationOf(String team) {
+            return Optional.empty();
         }
     }
 }

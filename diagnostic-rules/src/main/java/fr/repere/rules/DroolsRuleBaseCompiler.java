@@ -19,10 +19,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link RuleBaseCompiler} for the department's uploaded decision tables: compiles them at run
- * time like the kjar build ({@link TableCompiler}), then checks them with
- * {@link RulesetCompleteness}; every problem is located (file, sheet, spreadsheet row) and worded
- * for a department analyst. The shipped tables, unchanged, give the kjar's policy (checked at build
+ * {@link RuleBaseCompiler} for the department's uploaded decision tables. An upload is data, never
+ * code: each table is first held to the shipped table of the same name ({@link TableTemplate}:
+ * every cell outside the rule rows equal) and rebuilt from the shipped technical cells and the
+ * uploaded values, whose every cell is then checked ({@link TableCellCheck}); only then is the
+ * rebuilt workbook compiled like the kjar build ({@link TableCompiler}) and its rules fired by
+ * {@link RulesetCompleteness}. Every problem is located (file, sheet, spreadsheet row, column) and
+ * worded for a department analyst. The shipped tables, unchanged, give the kjar's policy (checked at build
  * time) without recompiling.
  *
  * <p>Thread-safe. A compilation takes a few seconds and the completeness check about twenty more
@@ -87,12 +90,17 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
             return shippedPolicy();
         }
         List<RulesetProblem> problems = new ArrayList<>();
-        tables.keySet().stream().filter(name -> !name.endsWith(".drl.xlsx")).forEach(name -> problems.add(
-                new RulesetProblem(name, null, null, null, "Le nom d'une table de décision doit finir par .drl.xlsx.")));
-        problems.addAll(TableCellCheck.check(tables));
+        // nothing uploaded is compiled, let alone fired, before every check passed; what is compiled is
+        // rebuilt from the shipped tables' technical cells and the uploaded values (see TableTemplate)
+        Map<String, byte[]> rebuilt = rebuilt(tables, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRulesetException(problems);
         }
+        problems.addAll(TableCellCheck.check(rebuilt));
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesetException(problems);
+        }
+        tables = rebuilt;
         Map<String, TableCompiler.Location> rows = TableCompiler.index(tables, new ArrayList<>());
         TableCompiler.Compiled compiled;
         try {
@@ -122,6 +130,29 @@ public final class DroolsRuleBaseCompiler implements RuleBaseCompiler {
             throw new InvalidRulesetException(problems);
         }
         return new CompiledPolicy(compiled, rules);
+    }
+
+    /**
+     * Each uploaded table checked against the shipped table of the same name and rebuilt from it;
+     * a name Repère does not ship is refused (there is no shipped structure to hold it to).
+     */
+    private Map<String, byte[]> rebuilt(Map<String, byte[]> tables, List<RulesetProblem> problems) {
+        Map<String, byte[]> shippedTables = shippedTables();
+        Map<String, byte[]> rebuilt = new LinkedHashMap<>();
+        tables.forEach((name, bytes) -> {
+            if (!name.endsWith(".drl.xlsx")) {
+                problems.add(new RulesetProblem(name, null, null, null, "Le nom d'une table de décision doit finir par .drl.xlsx."));
+            } else if (!shippedTables.containsKey(name)) {
+                problems.add(new RulesetProblem(name, null, null, null, "Repère ne connaît pas de table « " + name
+                        + " » : déposez les tables téléchargées depuis Repère sous leur nom (" + String.join(", ", SHIPPED_TABLES)
+                        + "). Une table nouvelle demande une évolution de Repère."));
+            } else {
+                TableTemplate.Rebuilt table = TableTemplate.rebuild(name, shippedTables.get(name), bytes);
+                problems.addAll(table.problems());
+                rebuilt.put(name, table.xlsx());
+            }
+        });
+        return rebuilt;
     }
 
     /** Closes an uploaded version's rule base; the shipped policy is shared and stays open. */

@@ -45,6 +45,18 @@ public final class TableCellCheck {
             "categorieMandat", "Catégorie de démarche",
             "dureeMandat", "Durée du mandat");
 
+    /**
+     * A row name becomes the rule's name in the generated rules: letters, digits, - and _ only, so
+     * it can never close the string it is written in.
+     */
+    static final Pattern ROW_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+    /** Drools' own words: a cell starting with one is read as structure when it is outside a table. */
+    static final List<String> KEYWORDS = List.of("RuleSet", "RuleTable", "Import", "Variables", "Functions", "Queries",
+            "Declare", "Sequential", "Unit", "Dialect", "EscapeQuotes", "NumericDisabled");
+    /** Line breaks and other invisible characters end a string literal or a line of the generated rules. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+    private static final int SHOWN = 80;
+
     private final String file;
     private final List<RulesetProblem> problems = new ArrayList<>();
     private final DataFormatter formatter = new DataFormatter();
@@ -124,11 +136,7 @@ public final class TableCellCheck {
                 case "ACTION" -> actionValues(code).ifPresentOrElse(
                         accepted -> columns.add(new Column(c, keyword, code, header, accepted)),
                         () -> technical(sheet, start + 3, c, header, code));
-                case "METADATA" -> {
-                    if (code.startsWith(DecisionCollector.EXPLANATION)) {
-                        columns.add(new Column(c, keyword, code, header, null));
-                    }
-                }
+                case "METADATA" -> columns.add(new Column(c, keyword, code, header, null)); // free text: checked as such
                 default -> problem(sheet, start + 1, c, "Mot technique inconnu « " + keyword + " » dans la ligne technique "
                         + "de la colonne « " + header + " » : reprenez cette case depuis la table téléchargée.");
             }
@@ -151,8 +159,10 @@ public final class TableCellCheck {
             if (name.isEmpty()) {
                 problem(sheet, r, nameColumn, "Cette ligne n'a pas de nom dans la colonne « Ligne » : donnez-lui un nom "
                         + "nouveau et unique (par exemple P30-MonCas).");
-            } else if (name.contains("\"")) {
-                problem(sheet, r, nameColumn, "Le nom de ligne « " + name + " » contient un guillemet droit (\") : retirez-le.");
+            } else if (!ROW_NAME.matcher(name).matches() || startsWithKeyword(name)) {
+                problem(sheet, r, nameColumn, "Le nom de ligne « " + shown(name) + " » ne peut contenir que des lettres sans "
+                        + "accent, des chiffres, - et _, sans espace (par exemple P30-MonCas), et ne commence pas par un mot "
+                        + "technique (" + String.join(", ", KEYWORDS) + ").");
             } else if (rowNames.putIfAbsent(name, where) != null) {
                 problem(sheet, r, nameColumn, "Le nom de ligne « " + name + " » est déjà utilisé (" + rowNames.get(name)
                         + ") : chaque ligne doit avoir un nom unique.");
@@ -165,6 +175,11 @@ public final class TableCellCheck {
                     problem(sheet, r, column.index(), "La case « " + column.header() + " » est vide : chaque ligne doit "
                             + ("METADATA".equals(column.keyword()) ? "expliquer sa décision." : "dire ce qu'elle décide."));
                 }
+                continue;
+            }
+            if (CONTROL.matcher(value).find()) {
+                problem(sheet, r, column.index(), "La case « " + column.header() + " » contient un retour à la ligne ou un "
+                        + "caractère invisible (tabulation…) : écrivez-la sur une seule ligne.");
                 continue;
             }
             if (value.contains("\"") || value.contains("\\")) {
@@ -190,6 +205,15 @@ public final class TableCellCheck {
                 }
             }
         }
+    }
+
+    private static boolean startsWithKeyword(String name) {
+        return KEYWORDS.stream().anyMatch(k -> name.regionMatches(true, 0, k, 0, k.length()));
+    }
+
+    private static String shown(String text) {
+        String line = CONTROL.matcher(text).replaceAll(" ");
+        return line.length() <= SHOWN ? line : line.substring(0, SHOWN) + "…";
     }
 
     private static Optional<List<String>> conditionValues(String code) {

@@ -40,6 +40,6 @@ public class DomainWiring {
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event,
                         QuestionnaireCatalog catalog, RuleBaseInForce rules) {
         catalog.current();
-        rules.version(); // compiles the shipped rules, then the department's active version if any
+        rules.shippedVersion(); // compiles the shipped rules; an organisation's active upload is compiled at its first use
     }
 }

@@ -1,8 +1,6 @@
 package fr.repere.web.platform;
 
-import fr.repere.diagnostic.OrientationDecision;
 import fr.repere.diagnostic.OrientationPolicy;
-import fr.repere.diagnostic.Profile;
 import fr.repere.ruleset.RuleBaseCompiler;
 import fr.repere.web.api.ruleset.RulesetRegister;
 
@@ -14,17 +12,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The orientation policy of the ruleset in force: the department's active upload, or the rules
- * shipped with the application. Every instance re-reads which version is active at most every
- * {@link #RECHECK} (so an activation reaches every node of a cluster), and recompiles only when it
- * changed. If the database cannot be read, the last known rules stay in force.
+ * The orientation policy in force for each organisation: its active upload, or the rules shipped
+ * with the application (every organisation's default). The database is the only record of which
+ * version is active: each instance re-reads an organisation's active version at most every
+ * {@link #RECHECK} (so an activation made on any node of a cluster reaches every node) and compiles
+ * a version only when the organisation's changed. Compiled rule bases are held per organisation,
+ * so two organisations using the same version number never share one. If the database cannot be
+ * read, or a stored version no longer passes the upload checks, the last known rules of that
+ * organisation (at first, the shipped ones) stay in force.
  */
 @ApplicationScoped
-public class RuleBaseInForce implements OrientationPolicy {
+public class RuleBaseInForce {
 
     static final Duration RECHECK = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(RuleBaseInForce.class.getName());
@@ -38,76 +41,92 @@ public class RuleBaseInForce implements OrientationPolicy {
     @Inject
     private Clock clock;
 
-    private volatile Loaded loaded;
-    /** The policy replaced at the last change: released at the next one, when no call can still be using it. */
-    private OrientationPolicy retired;
+    private OrientationPolicy shipped;
+    private final Map<String, Loaded> byOrganisation = new ConcurrentHashMap<>();
+    /** A team never changes organisation (the column is not updatable): safe to remember on every node. */
+    private final Map<String, String> organisationOfTeam = new ConcurrentHashMap<>();
+    /** Per organisation, the policy replaced at its last change: released at the next one, when no call can still use it. */
+    private final Map<String, OrientationPolicy> retired = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     private record Loaded(String version, OrientationPolicy policy, Instant checkedAt) {
     }
 
     @PostConstruct
     void loadShipped() {
-        loaded = new Loaded(compiler.shippedVersion(),
-                compiler.compile(compiler.shippedVersion(), compiler.shippedTables()), Instant.MIN);
+        shipped = compiler.compile(compiler.shippedVersion(), compiler.shippedTables());
     }
 
-    @Override
-    public OrientationDecision orient(Profile profile) {
-        return current().orient(profile);
+    /** The rules a worker of this team uses: those in force in the team's organisation. */
+    public OrientationPolicy forTeam(String team) {
+        String organisation = team == null ? null : organisationOfTeam.computeIfAbsent(team,
+                t -> rulesets.organisationOf(t).orElse(null));
+        return organisation == null ? shipped : forOrganisation(organisation);
     }
 
-    /** The version in force, after a recheck if due. */
-    public String version() {
-        current();
-        return loaded.version();
+    /** The rules in force in an organisation, after a recheck of its active version if due. */
+    public OrientationPolicy forOrganisation(String organisation) {
+        return current(organisation).policy();
     }
 
-    /** Forgets when it last checked, so the next call reads the active version again. */
-    public void recheckNow() {
-        Loaded l = loaded;
-        loaded = new Loaded(l.version(), l.policy(), Instant.MIN);
+    /** The version in force in an organisation, after a recheck if due. */
+    public String version(String organisation) {
+        return current(organisation).version();
     }
 
-    private OrientationPolicy current() {
-        Loaded l = loaded;
+    public String shippedVersion() {
+        return compiler.shippedVersion();
+    }
+
+    /** Forgets when it last checked the organisation, so its next call reads the active version again. */
+    public void recheckNow(String organisation) {
+        byOrganisation.computeIfPresent(organisation, (o, l) -> new Loaded(l.version(), l.policy(), Instant.MIN));
+    }
+
+    private Loaded current(String organisation) {
         Instant now = clock.instant();
-        if (l.checkedAt().plus(RECHECK).isAfter(now)) {
-            return l.policy();
+        Loaded l = byOrganisation.get(organisation);
+        if (l != null && l.checkedAt().plus(RECHECK).isAfter(now)) {
+            return l;
         }
-        synchronized (this) {
-            l = loaded;
-            if (!l.checkedAt().plus(RECHECK).isAfter(now)) {
-                loaded = refreshed(l, now);
+        synchronized (locks.computeIfAbsent(organisation, o -> new Object())) { // one organisation compiling never holds up another
+            l = byOrganisation.get(organisation);
+            if (l == null || !l.checkedAt().plus(RECHECK).isAfter(now)) {
+                l = refreshed(organisation, l == null ? new Loaded(compiler.shippedVersion(), shipped, Instant.MIN) : l, now);
+                byOrganisation.put(organisation, l);
             }
-            return loaded.policy();
+            return l;
+        }
+    }
+
+    private Loaded refreshed(String organisation, Loaded l, Instant now) {
+        try {
+            Map.Entry<String, Map<String, byte[]>> inForce = rulesets.inForce(organisation);
+            if (inForce.getKey().equals(l.version())) {
+                return new Loaded(l.version(), l.policy(), now);
+            }
+            LOG.info(() -> "Orientation rules now in force in organisation " + organisation + ": version " + inForce.getKey());
+            // stored versions were checked at upload: load without repeating the completeness check (the cell checks run again)
+            OrientationPolicy next = inForce.getKey().equals(compiler.shippedVersion()) ? shipped
+                    : compiler.load(inForce.getKey(), inForce.getValue());
+            retire(organisation, l.policy());
+            return new Loaded(inForce.getKey(), next, now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot load the ruleset in force in organisation " + organisation + ", keeping version "
+                    + l.version(), e);
+            return new Loaded(l.version(), l.policy(), now);
         }
     }
 
     /**
      * Calls in flight may still hold the replaced policy for a few microseconds: it is released at
-     * the next change (at least {@link #RECHECK} later), so at most one old version stays in memory.
+     * the organisation's next change (at least {@link #RECHECK} later), so at most one old version
+     * per organisation stays in memory. The shared shipped policy is never released.
      */
-    private void retire(OrientationPolicy replaced) {
-        if (retired != null && retired != replaced) {
-            compiler.release(retired);
-        }
-        retired = replaced;
-    }
-
-    private Loaded refreshed(Loaded l, Instant now) {
-        try {
-            Map.Entry<String, Map<String, byte[]>> inForce = rulesets.inForce();
-            if (inForce.getKey().equals(l.version())) {
-                return new Loaded(l.version(), l.policy(), now);
-            }
-            LOG.info(() -> "Orientation rules now in force: version " + inForce.getKey());
-            // stored versions were checked at upload: load without repeating the completeness check
-            Loaded next = new Loaded(inForce.getKey(), compiler.load(inForce.getKey(), inForce.getValue()), now);
-            retire(l.policy());
-            return next;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot read the ruleset in force, keeping version " + l.version(), e);
-            return new Loaded(l.version(), l.policy(), now);
+    private void retire(String organisation, OrientationPolicy replaced) {
+        OrientationPolicy before = replaced == shipped ? retired.remove(organisation) : retired.put(organisation, replaced);
+        if (before != null && before != replaced && before != shipped) {
+            compiler.release(before);
         }
     }
 }

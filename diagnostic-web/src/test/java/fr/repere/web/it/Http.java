@@ -80,8 +80,19 @@ final class Http {
         return exchange(request, HttpResponse.BodyHandlers.ofByteArray(), true);
     }
 
+    /** A POST that may take minutes (a ruleset upload is compiled and checked on every profile). */
+    static HttpResponse<String> postSlow(URI uri, String contentType, HttpRequest.BodyPublisher body) {
+        return exchange(HttpRequest.newBuilder(uri).POST(body).header("Content-Type", contentType),
+                HttpResponse.BodyHandlers.ofString(), true, Duration.ofMinutes(10));
+    }
+
     private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body,
                                                 boolean withToken) {
+        return exchange(request, body, withToken, Duration.ofSeconds(120));
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body,
+                                                boolean withToken, Duration timeout) {
         if (withToken && csrf != null) {
             request.setHeader("X-CSRF-Token", csrf);
         }
@@ -89,7 +100,7 @@ final class Http {
             request.setHeader("Authorization", "Bearer " + bearer);
         }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), body);
+            return CLIENT.send(request.timeout(timeout).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

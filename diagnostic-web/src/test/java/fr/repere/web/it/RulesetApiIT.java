@@ -29,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The department's ruleset versions: download, upload (checked), explicit activation, reactivation. */
+/**
+ * The organisations' ruleset versions: download, upload (checked: data, never code), explicit
+ * activation, reactivation, each organisation on its own.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RulesetApiIT {
@@ -40,6 +43,31 @@ class RulesetApiIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
+    }
+
+    /** A second organisation of this class's own, with its administrator and worker (the shared seed has neither). */
+    static final String ORG_2 = "org-rulesets-2";
+    static final String ADMIN_2 = "admin.rulesets2@test.invalid";
+    static final String WORKER_2 = "travailleur.rulesets2@test.invalid";
+
+    @org.junit.jupiter.api.BeforeAll
+    static void secondOrganisation() throws Exception {
+        String hash = fr.repere.identity.Passwords.hash(TestAgents.PASSWORD.toCharArray());
+        try (java.sql.Connection c = TestDatabase.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT IGNORE INTO organisation (id, name) VALUES ('" + ORG_2 + "', 'CCAS des règles')");
+            s.execute("INSERT IGNORE INTO team (id, organisation_id, name) VALUES ('team-rulesets-2', '" + ORG_2 + "', 'Équipe règles')");
+            for (String[] agent : List.of(new String[] {"agent-rulesets-admin-2", "ADMIN", ADMIN_2},
+                    new String[] {"agent-rulesets-worker-2", "WORKER", WORKER_2})) {
+                try (java.sql.PreparedStatement p = c.prepareStatement("INSERT IGNORE INTO agent (id, team_id, role, display_name, "
+                        + "email, password_hash, demo) VALUES (?, 'team-rulesets-2', ?, 'Agent de test', ?, ?, FALSE)")) {
+                    p.setString(1, agent[0]);
+                    p.setString(2, agent[1]);
+                    p.setString(3, agent[2]);
+                    p.setString(4, hash);
+                    p.executeUpdate();
+                }
+            }
+        }
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -122,6 +150,127 @@ class RulesetApiIT {
         assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains("gap-1"), "nothing stored");
     }
 
+    @Test
+    void codeAppendedToAnActionCellIsRefusedBeforeAnythingRuns() throws Exception {
+        String shippedVersion = shippedVersion();
+        String primary = "orientation-principale.drl.xlsx";
+        byte[] table = Http.sendBytes(HttpRequest.newBuilder(
+                uri("/api/v1/rulesets/" + shippedVersion + "/tables/" + primary))).body();
+        java.nio.file.Path target = java.nio.file.Files.createTempDirectory("repere-rulesets-it").resolve("ecrit-par-la-table");
+        String payload = "insert(resultat.orienter(drools.getRule(), \"$param\")); java.nio.file.Files.createDirectories("
+                + "java.nio.file.Path.of(\"" + target.toString().replace('\\', '/') + "\"));";
+
+        HttpResponse<String> refused = upload("code-1", Map.of(primary, withCell(table, 13, 13, payload)));
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                refused.headers().toString());
+        JsonObject problem = Http.json(refused);
+        assertEquals("Tables de décision refusées", problem.getString("title"));
+        JsonObject where = problem.getJsonArray("locations").getJsonObject(0);
+        assertEquals(primary, where.getString("file"));
+        assertEquals("Table", where.getString("sheet"));
+        assertEquals(14, where.getInt("row"));
+        assertEquals("N", where.getString("column"));
+        assertTrue(where.getString("detail").startsWith("Cette case fait partie de la structure de la table livrée"), refused.body());
+        assertFalse(java.nio.file.Files.exists(target), "the Java appended to the action cell never ran");
+        assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains("code-1"), "nothing stored");
+    }
+
+    @Test
+    void eachOrganisationSeesUsesAndActivatesOnlyItsOwnVersions() throws Exception {
+        String shippedVersion = shippedVersion();
+        Map<String, byte[]> tables = shippedTables(shippedVersion);
+        String mine = "org1-" + UUID.randomUUID().toString().substring(0, 8);
+        String theirs = "org2-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            stored("org-test", mine, tables); // as if uploaded by the first organisation (an upload is checked for minutes)
+            assertEquals(200, activate(mine).statusCode());
+            assertEquals(mine, rulesetOfANewDiagnostic(TestAgents.WORKER_A, TestAgents.ADMIN));
+
+            Http.loginAs(uri("/"), ADMIN_2);
+            String list = Http.get(uri("/api/v1/rulesets")).body();
+            assertFalse(list.contains(mine), "another organisation's version is never listed: " + list);
+            assertTrue(Http.json("{\"v\":" + list + "}").getJsonArray("v").getJsonObject(0).getBoolean("inForce"),
+                    "the shipped rules are the second organisation's default: " + list);
+            assertEquals(404, Http.sendBytes(HttpRequest.newBuilder(
+                    uri("/api/v1/rulesets/" + mine + "/tables/orientation-principale.drl.xlsx"))).statusCode());
+            assertEquals(404, activate(mine).statusCode(), "never 403: its existence is not revealed");
+            assertEquals(shippedVersion, rulesetOfANewDiagnostic(WORKER_2, ADMIN_2),
+                    "the first organisation's activation does not reach the second's workers");
+
+            assertEquals(201, upload(theirs, tables).statusCode());
+            assertEquals(200, activate(theirs).statusCode());
+            assertEquals(theirs, rulesetOfANewDiagnostic(WORKER_2, ADMIN_2));
+            assertEquals(mine, rulesetOfANewDiagnostic(TestAgents.WORKER_A, ADMIN_2),
+                    "activating in the second organisation leaves the first one's diagnostics alone");
+
+            Http.loginAs(uri("/"), TestAgents.ADMIN);
+            assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains(theirs));
+            assertEquals(404, Http.sendBytes(HttpRequest.newBuilder(
+                    uri("/api/v1/rulesets/" + theirs + "/tables/orientation-principale.drl.xlsx"))).statusCode());
+            assertEquals(404, activate(theirs).statusCode());
+            assertEquals(mine, rulesetOfANewDiagnostic(TestAgents.WORKER_A, TestAgents.ADMIN));
+        } finally { // the other tests start from the shipped rules
+            Http.loginAs(uri("/"), ADMIN_2);
+            activate(shippedVersion);
+            Http.loginAs(uri("/"), TestAgents.ADMIN);
+            assertEquals(200, activate(shippedVersion).statusCode());
+        }
+    }
+
+    /** A version stored for an organisation, as an upload that passed every check leaves it. */
+    private static void stored(String organisation, String version, Map<String, byte[]> tables) throws Exception {
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO ruleset (organisation_id, version, description, "
+                    + "uploaded_at, active) VALUES (?, ?, 'Version de test', UTC_TIMESTAMP(3), FALSE)")) {
+                s.setString(1, organisation);
+                s.setString(2, version);
+                s.executeUpdate();
+            }
+            for (var table : tables.entrySet()) {
+                try (java.sql.PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO ruleset_file (organisation_id, version, file_name, content) VALUES (?, ?, ?, ?)")) {
+                    s.setString(1, organisation);
+                    s.setString(2, version);
+                    s.setString(3, table.getKey());
+                    s.setBytes(4, table.getValue());
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private String shippedVersion() {
+        return Http.json("{\"v\":" + Http.get(uri("/api/v1/rulesets")).body() + "}")
+                .getJsonArray("v").getJsonObject(0).getString("version");
+    }
+
+    private Map<String, byte[]> shippedTables(String shippedVersion) {
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        for (String name : List.of("orientation-principale.drl.xlsx", "actions-complementaires.drl.xlsx",
+                "ressources-annuaire.drl.xlsx", "mandat.drl.xlsx")) {
+            HttpResponse<byte[]> t = Http.sendBytes(HttpRequest.newBuilder(uri("/api/v1/rulesets/" + shippedVersion + "/tables/" + name)));
+            assertEquals(200, t.statusCode(), name);
+            tables.put(name, t.body());
+        }
+        return tables;
+    }
+
+    private HttpResponse<String> activate(String version) {
+        return Http.post(uri("/api/v1/rulesets/" + version + "/activation"), "application/json",
+                HttpRequest.BodyPublishers.noBody(), Map.of());
+    }
+
+    /** The ruleset version a new diagnostic of this worker runs with; the session then goes to {@code back}. */
+    private String rulesetOfANewDiagnostic(String worker, String back) {
+        Http.loginAs(uri("/"), worker);
+        HttpResponse<String> r = Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of());
+        Http.loginAs(uri("/"), back);
+        assertEquals(201, r.statusCode(), r.body());
+        return Http.json(r).getString("rulesetVersion");
+    }
+
     /** The decision table with one cell changed (0-based row and column, as POI counts). */
     private static byte[] withCell(byte[] xlsx, int row, int column, String value) throws Exception {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -166,8 +315,8 @@ class RulesetApiIT {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return Http.post(uri("/api/v1/rulesets"), "multipart/form-data; boundary=" + boundary,
-                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), Map.of());
+        return Http.postSlow(uri("/api/v1/rulesets"), "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     private static void field(ByteArrayOutputStream body, String boundary, String name, String value) throws Exception {

@@ -4,11 +4,11 @@ import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticTaking;
 import fr.repere.diagnostic.NewDiagnostic;
-import fr.repere.diagnostic.OrientationPolicy;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.web.platform.RuleBaseInForce;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
 import fr.repere.web.security.TeamScope;
@@ -36,7 +36,7 @@ public class DiagnosticRegister {
     private QuestionnaireCatalog catalog;
 
     @Inject
-    private OrientationPolicy policy;
+    private RuleBaseInForce rules;
 
     @Inject
     private Clock clock;
@@ -49,7 +49,7 @@ public class DiagnosticRegister {
 
     @Transactional
     public Diagnostic take(Caller caller, String caseRef, fr.repere.questionnaire.AnswerSheet answers) {
-        Diagnostic diagnostic = new DiagnosticTaking(catalog, policy, new JpaDiagnosticRepository(em), clock)
+        Diagnostic diagnostic = new DiagnosticTaking(catalog, rules.forTeam(caller.team()), new JpaDiagnosticRepository(em), clock)
                 .take(new NewDiagnostic(caller.team(), caseRef, answers));
         log(caller, JournalAction.DIAGNOSTIC_CREATE, diagnostic);
         em.flush(); // constraint violations surface here, inside the caller's error handling

@@ -14,6 +14,7 @@ import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.questionnaire.Questionnaire;
 import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.web.platform.RuleBaseInForce;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
 import fr.repere.web.security.TeamScope;
@@ -43,7 +44,7 @@ public class InterviewRegister {
     private QuestionnaireCatalog catalog;
 
     @Inject
-    private OrientationPolicy policy;
+    private RuleBaseInForce rules;
 
     @Inject
     private Clock clock;
@@ -82,7 +83,7 @@ public class InterviewRegister {
         // what the CAF said, with the person's consent, is context for the rules (quarterly declarations)
         java.util.Set<String> context = new fr.repere.infrastructure.JpaCafConsultations(em).latest(id.value())
                 .map(fr.repere.caf.CafConsultation::contextFlags).orElse(java.util.Set.of());
-        Diagnostic diagnostic = interviews().complete(id, context);
+        Diagnostic diagnostic = interviews(rules.forTeam(caller.team())).complete(id, context);
         journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), JournalAction.DIAGNOSTIC_CREATE,
                 journal.dossier(diagnostic.team(), diagnostic.caseRef()), diagnostic.id().value()));
         em.flush();
@@ -113,8 +114,15 @@ public class InterviewRegister {
         return DraftView.of(change, questionnaire);
     }
 
-    private Interviews interviews() {
+    /** The interview use cases; completing one orients with {@code policy}, the rules of the caller's organisation. */
+    private Interviews interviews(OrientationPolicy policy) {
         return new Interviews(catalog, new JpaDraftRepository(em),
                 new DiagnosticTaking(catalog, policy, new JpaDiagnosticRepository(em), clock), clock);
+    }
+
+    private Interviews interviews() {
+        return interviews(profile -> {
+            throw new IllegalStateException("only completing an interview orients");
+        });
     }
 }

@@ -8,6 +8,7 @@ import fr.repere.web.api.Json;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.platform.RuleBaseInForce;
+import fr.repere.web.security.Caller;
 
 import fr.repere.identity.Role;
 import fr.repere.web.security.Allowed;
@@ -19,9 +20,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,8 +39,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The department's ruleset versions: download the decision tables, upload a new version (compiled
- * and checked for completeness before it is stored), activate a version explicitly.
+ * The organisation's ruleset versions: download the decision tables, upload a new version (checked
+ * against the shipped tables, compiled and checked for completeness before it is stored), activate
+ * a version explicitly. Everything is within the caller's organisation: another organisation's
+ * versions are never listed and answer 404.
  */
 @Path("v1/rulesets")
 @RequestScoped
@@ -62,13 +67,14 @@ public class RulesetResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Versions des tables de décision", description = "La version livrée avec Repère et les versions déposées par le département ; celle en vigueur est signalée.")
-    public Response list() {
-        String current = rulesets.inForce().getKey();
+    public Response list(@Context SecurityContext security) {
+        Caller caller = caller(security);
+        String current = rulesets.inForce(rulesets.organisation(caller)).getKey();
         List<RulesetView> views = new ArrayList<>();
         String shipped = rulesets.shippedVersion();
         views.add(new RulesetView(shipped, "Règles livrées avec Repère", true, shipped.equals(current), null, null,
-                List.copyOf(rulesets.tables(shipped).orElseThrow().keySet())));
-        for (Ruleset r : rulesets.uploaded()) {
+                List.copyOf(rulesets.tables(caller, shipped).orElseThrow().keySet())));
+        for (Ruleset r : rulesets.uploaded(caller)) {
             views.add(new RulesetView(r.version(), r.description(), false, r.version().equals(current),
                     r.uploadedAt().toString(), r.activatedAt() == null ? null : r.activatedAt().toString(),
                     List.copyOf(r.tables().keySet())));
@@ -82,8 +88,10 @@ public class RulesetResource {
     @Operation(summary = "Télécharger une table de décision", description = "Le fichier .drl.xlsx, à ouvrir et modifier dans LibreOffice ou Excel.")
     @APIResponse(responseCode = "200", description = "La table", content = @Content(mediaType = XLSX))
     @APIResponse(responseCode = "404", description = "Version ou table inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response table(@PathParam("version") String version, @PathParam("file") String file) {
-        byte[] content = rulesets.tables(version).orElseThrow(() -> new UnknownRulesetException(version)).get(file);
+    public Response table(@PathParam("version") String version, @PathParam("file") String file,
+                          @Context SecurityContext security) {
+        byte[] content = rulesets.tables(caller(security), version).orElseThrow(() -> new UnknownRulesetException(version))
+                .get(file);
         if (content == null) {
             throw new ProblemException(Problem.of("not-found", "Table introuvable", 404,
                     "Cette version ne contient pas de table « " + file + " »."));
@@ -103,7 +111,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "400", description = "Formulaire incomplet", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Tables refusées : chaque problème est situé (fichier, feuille, ligne, colonne)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response upload(List<EntityPart> parts) {
+    public Response upload(List<EntityPart> parts, @Context SecurityContext security) {
         String version = null;
         String description = null;
         Map<String, byte[]> tables = new LinkedHashMap<>();
@@ -124,7 +132,7 @@ public class RulesetResource {
         if (version == null) {
             throw new InvalidRulesetException(List.of(RulesetProblem.general("Le numéro de version est obligatoire.")));
         }
-        Ruleset r = rulesets.upload(version.strip(), description, tables);
+        Ruleset r = rulesets.upload(caller(security), version.strip(), description, tables);
         return Response.status(201).location(java.net.URI.create("v1/rulesets/" + r.version()))
                 .type(Json.UTF8_JSON)
                 .entity(Json.write(new RulesetView(r.version(), r.description(), false, false, r.uploadedAt().toString(),
@@ -140,10 +148,16 @@ public class RulesetResource {
             description = "Les diagnostics suivants utilisent cette version ; la précédente reste disponible. Activer la version livrée revient aux règles d'origine.")
     @APIResponse(responseCode = "200", description = "Version en vigueur")
     @APIResponse(responseCode = "404", description = "Version inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response activate(@PathParam("version") String version) {
-        rulesets.activate(version);
-        inForce.recheckNow();
-        return Json.ok(Map.of("version", inForce.version()));
+    public Response activate(@PathParam("version") String version, @Context SecurityContext security) {
+        Caller admin = caller(security);
+        rulesets.activate(admin, version);
+        String organisation = rulesets.organisation(admin);
+        inForce.recheckNow(organisation); // this node at once; the others within RuleBaseInForce.RECHECK
+        return Json.ok(Map.of("version", inForce.version(organisation)));
+    }
+
+    private static Caller caller(SecurityContext security) {
+        return (Caller) security.getUserPrincipal();
     }
 
     private static String baseName(String file) {
