@@ -30,7 +30,7 @@ public class HostKeys {
     public Optional<HostSystem> recognise(String key) {
         Optional<HostSystem> host = HostCredential.Presented.parse(key)
                 .flatMap(p -> new JpaAdministration(em).hostCredential(p.id()).filter(c -> c.accepts(p.secret())))
-                .map(c -> new HostSystem(c.id(), c.organisation(), c.label()));
+                .map(c -> new HostSystem(c.id(), c.organisation(), c.label(), c.teams()));
         if (host.isEmpty()) {
             journal.appendRegardless(JournalEntry.loginRefused(clock.instant()));
         }
