@@ -148,6 +148,9 @@ class AccessMatrixIT {
                 + "\", \"categories\": [\"SOCIAL\"], \"duration\": \"ONE_MONTH\"}", Map.of());
         assertEquals(201, prepared.statusCode(), prepared.body());
         String mandate = Http.json(prepared).getString("id");
+        HttpResponse<String> searched = Http.postJson(uri("/api/v1/diagnostics/" + diagnostic + "/places"),
+                "{\"commune\": \"2A004\"}", Map.of());
+        assertEquals(200, searched.statusCode(), searched.body());
         String place = Dossiers.unique("lieu-matrice");
         Http.loginAs(uri("/"), TestAgents.ADMIN);
         HttpResponse<String> started = Http.post(uri("/api/v1/directory/imports"), "text/csv", HttpRequest.BodyPublishers.ofString(
@@ -213,8 +216,11 @@ class AccessMatrixIT {
         }
         checks.status("GET /api/v1/team/workers/{id}/referrals", 404, Http.get(uri("/api/v1/team/workers/agent-worker-a/referrals")));
 
+        // our figures of a département where only we work (Corse-du-Sud: our diagnostic's person lives in Ajaccio)
         Http.loginAs(uri("/"), TestAgents.OTHER_ANALYST);
-        checks.status("GET /api/v1/statistics", 404, Http.get(uri("/api/v1/statistics")));
+        HttpResponse<String> statistics = Http.get(uri("/api/v1/statistics?departement=2A"));
+        checks.status("GET /api/v1/statistics", 400, statistics);
+        checks.without("GET /api/v1/statistics", "Ajaccio", statistics);
 
         Http.loginAs(uri("/"), TestAgents.OTHER_ADMIN);
         checks.status("GET /api/v1/directory/imports/{id}", 404, Http.get(directoryImport));
