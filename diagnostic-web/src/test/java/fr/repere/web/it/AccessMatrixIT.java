@@ -227,12 +227,12 @@ class AccessMatrixIT {
         checks.status("GET /api/v1/places/{id}", 404, Http.get(uri("/api/v1/places/" + place)));
         checks.without("GET /api/v1/admin/teams", TestAgents.TEAM_A + "|" + TestAgents.TEAM_B, Http.get(uri("/api/v1/admin/teams")));
         checks.without("GET /api/v1/admin/agents", "agent-worker-a|" + TestAgents.WORKER_A, Http.get(uri("/api/v1/admin/agents")));
-        checks.status("POST /api/v1/admin/agents", 400, Http.postJson(uri("/api/v1/admin/agents"), "{\"displayName\": \"Camille\", "
+        checks.status("POST /api/v1/admin/agents", 422, Http.postJson(uri("/api/v1/admin/agents"), "{\"displayName\": \"Camille\", "
                 + "\"email\": \"camille.matrice@test.invalid\", \"role\": \"WORKER\", \"team\": \"" + TestAgents.TEAM_A + "\"}", Map.of()));
         checks.status("PATCH /api/v1/admin/agents/{id}", 404, Http.send(HttpRequest.newBuilder(uri("/api/v1/admin/agents/agent-worker-a"))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"active\": false}")).header("Content-Type", "application/json")));
         checks.without("GET /api/v1/admin/host-keys", hostKey, Http.get(uri("/api/v1/admin/host-keys")));
-        checks.status("POST /api/v1/admin/host-keys", 400, Http.postJson(uri("/api/v1/admin/host-keys"),
+        checks.status("POST /api/v1/admin/host-keys", 422, Http.postJson(uri("/api/v1/admin/host-keys"),
                 "{\"label\": \"Clé\", \"teams\": [\"" + TestAgents.TEAM_A + "\"]}", Map.of()));
         checks.status("DELETE /api/v1/admin/host-keys/{id}", 404, Http.send(HttpRequest.newBuilder(
                 uri("/api/v1/admin/host-keys/" + hostKey)).DELETE()));

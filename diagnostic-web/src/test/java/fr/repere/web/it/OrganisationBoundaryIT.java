@@ -171,7 +171,7 @@ class OrganisationBoundaryIT {
         assertEquals(TestAgents.TEAM_A, listed.getJsonArray("teams").getString(0));
 
         JsonObject foreignTeam = assertProblem(Http.postJson(uri("/api/v1/admin/host-keys"),
-                "{\"label\": \"Clé mal restreinte\", \"teams\": [\"" + TestAgents.OTHER_TEAM + "\"]}", Map.of()), 400);
+                "{\"label\": \"Clé mal restreinte\", \"teams\": [\"" + TestAgents.OTHER_TEAM + "\"]}", Map.of()), 422);
         assertEquals("/teams/0", foreignTeam.getJsonArray("errors").getJsonObject(0).getString("pointer"));
 
         Http.asHost(key.getString("key"));

@@ -152,6 +152,7 @@ public class AdministrationResource {
                     + "les équipes de l'organisation). La clé est affichée une seule fois ; le logiciel l'envoie dans l'en-tête "
                     + "Authorization: Bearer.")
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Équipe inconnue dans l'organisation", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response issueHostKey(InputStream body, @Context SecurityContext security) {
         BodyFields in = new BodyFields(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("label", "teams"));
         String label = in.text("label", HostCredential.MAX_LABEL, true);
