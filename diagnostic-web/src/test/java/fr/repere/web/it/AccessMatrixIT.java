@@ -178,7 +178,9 @@ class AccessMatrixIT {
                 .header("Content-Type", "application/json")));
         checks.status("POST /api/v1/drafts/{id}/diagnostic", 404, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"),
                 "application/json", HttpRequest.BodyPublishers.noBody(), Map.of()));
-        checks.status("POST /api/v1/drafts/{id}/caf", 404, Http.postJson(uri("/api/v1/drafts/" + draft + "/caf"), "{}", Map.of()));
+        checks.status("POST /api/v1/drafts/{id}/caf", 404, Http.postJson(uri("/api/v1/drafts/" + draft + "/caf"), "{\"consent\": true, "
+                + "\"nomNaissance\": \"ALLOCATAIRE\", \"prenoms\": [\"YVES\"], \"dateNaissance\": \"1980-09-20\", \"sexe\": \"M\", "
+                + "\"codePaysNaissance\": \"99100\", \"codeCommuneNaissance\": \"08480\"}", Map.of()));
         checks.status("GET /api/v1/drafts/{id}/caf", 404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")));
         checks.status("DELETE /api/v1/drafts/{id}", 404, Http.send(HttpRequest.newBuilder(uri("/api/v1/drafts/" + draft)).DELETE()));
         checks.status("GET /api/v1/places/{id}", 404, Http.get(uri("/api/v1/places/" + place)));
