@@ -341,6 +341,8 @@ class AccessMatrixIT {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" + version + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nMatrice des accès\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         for (var t : tables.entrySet()) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"tables\"; filename=\"" + t.getKey()
                     + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
