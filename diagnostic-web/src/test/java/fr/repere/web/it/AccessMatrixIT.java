@@ -299,26 +299,35 @@ class AccessMatrixIT {
 
     /** What another organisation's caller got, operation by operation. */
     private static final class Checks {
+        /** The start of a text answer; a file (an XLSX table) by its type only. */
+        private static String shown(HttpResponse<String> r) {
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (!type.contains("json") && !type.startsWith("text/")) {
+                return "(" + type + ")";
+            }
+            return r.body().length() > 300 ? r.body().substring(0, 300) + "…" : r.body();
+        }
+
         final Set<String> covered = new TreeSet<>();
         final List<String> failures = new ArrayList<>();
 
         void status(String operation, int expected, HttpResponse<String> r) {
             covered.add(operation);
             if (r.statusCode() != expected) {
-                failures.add(operation + ": expected " + expected + ", got " + r.statusCode() + " " + r.body());
+                failures.add(operation + ": expected " + expected + ", got " + r.statusCode() + " " + shown(r));
             }
         }
 
         /** Our record, read by us afterwards: what another organisation tried changed nothing. */
         void still(String what, int expected, HttpResponse<String> r) {
             if (r.statusCode() != expected) {
-                failures.add(what + ": expected " + expected + ", got " + r.statusCode() + " " + r.body());
+                failures.add(what + ": expected " + expected + ", got " + r.statusCode() + " " + shown(r));
             }
         }
 
         void still(String what, String contained, HttpResponse<String> r) {
             if (r.statusCode() != 200 || !r.body().contains(contained)) {
-                failures.add(what + ": expected 200 with " + contained + ", got " + r.statusCode() + " " + r.body());
+                failures.add(what + ": expected 200 with " + contained + ", got " + r.statusCode() + " " + shown(r));
             }
         }
 
@@ -326,7 +335,7 @@ class AccessMatrixIT {
         void without(String operation, String ids, HttpResponse<String> r) {
             covered.add(operation);
             if (r.statusCode() >= 500 || r.statusCode() == 401 || r.statusCode() == 403) {
-                failures.add(operation + ": got " + r.statusCode() + " " + r.body());
+                failures.add(operation + ": got " + r.statusCode() + " " + shown(r));
             }
             for (String id : ids.split("\\|")) {
                 if (r.body().contains(id)) {
