@@ -58,6 +58,9 @@ public class DirectoryImport {
     @Id
     @Column(name = "id", length = 36)
     private String id;
+    /** The organisation whose directory it fills: only its administrators read the report. */
+    @Column(name = "organisation_id", length = 36, nullable = false, updatable = false)
+    private String organisation;
     @Enumerated(EnumType.STRING)
     @Column(name = "status", length = 16, nullable = false)
     private Status status;
@@ -103,10 +106,11 @@ public class DirectoryImport {
         // for JPA
     }
 
-    public static DirectoryImport start(String agent, DirectoryFile.Encoding encoding, long fileBytes,
+    public static DirectoryImport start(String agent, String organisation, DirectoryFile.Encoding encoding, long fileBytes,
                                         List<String> unknownColumns, boolean importValidLines, Instant now) {
         DirectoryImport i = new DirectoryImport();
         i.id = UUID.randomUUID().toString();
+        i.organisation = java.util.Objects.requireNonNull(organisation, "organisation");
         i.status = Status.CHECKING;
         i.createdBy = agent;
         i.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
@@ -181,6 +185,10 @@ public class DirectoryImport {
 
     public String id() {
         return id;
+    }
+
+    public String organisation() {
+        return organisation;
     }
 
     public Status status() {

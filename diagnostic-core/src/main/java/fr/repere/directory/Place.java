@@ -6,7 +6,10 @@ import fr.repere.territory.Territory;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+
+import java.io.Serializable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,19 +20,55 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * A place of digital mediation, as the national schema describes it, identified by the schema's
- * {@code id}: importing a file again replaces each place by its line ({@link #replaceWith}), so the
- * same file imported twice changes nothing. It also knows where it is in the administrative
+ * A place of digital mediation, as the national schema describes it, in the directory of the
+ * organisation that imported it, identified there by the schema's {@code id}: importing a file
+ * again replaces each of the organisation's places by its line ({@link #replaceWith}), so the same
+ * file imported twice changes nothing, and another organisation importing the same id gets a place
+ * of its own. It also knows where it is in the administrative
  * geography (commune, EPCI, département of its INSEE code at import), which is what matching
  * looks at first.
  */
 @Entity
 @Table(name = "place")
+@IdClass(Place.Key.class)
 public class Place {
 
+    /**
+     * A place's identity: the organisation whose directory holds it, and the schema's id. A class,
+     * not a record: JPA builds it empty, then sets its fields.
+     */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String organisation;
+        private String id;
+
+        public Key() {
+            // for JPA
+        }
+
+        public Key(String organisation, String id) {
+            this.organisation = organisation;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(organisation, k.organisation) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(organisation, id);
+        }
+    }
+
+    @Id
+    @Column(name = "organisation_id", length = 36, nullable = false, updatable = false)
+    private String organisation;
     @Id
     @Column(name = "id", length = 255)
     private String id;
@@ -110,8 +149,9 @@ public class Place {
         // for JPA
     }
 
-    public static Place of(PlaceData data, Commune commune, Instant now) {
+    public static Place of(String organisation, PlaceData data, Commune commune, Instant now) {
         Place p = new Place();
+        p.organisation = Objects.requireNonNull(organisation, "organisation");
         p.id = data.id();
         p.replaceWith(data, commune, now);
         return p;
@@ -209,6 +249,10 @@ public class Place {
 
     public String id() {
         return id;
+    }
+
+    public String organisation() {
+        return organisation;
     }
 
     public String nom() {

@@ -1,8 +1,12 @@
 package fr.repere.identity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
@@ -12,16 +16,21 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * The key with which a host system (the case-management software that embeds Repère) calls the
  * API for one organisation. The key reads {@code rpk_<id>_<secret>}; only the SHA-256 of the
  * secret is stored (the secret is 256 random bits, so a slow hash adds nothing), and the key is
- * shown once, when issued. A revoked key stays listed, unusable.
+ * shown once, when issued. A revoked key stays listed, unusable. A key may be restricted to some
+ * teams of its organisation (fixed when issued): it then never reads another team's dossiers.
  */
 @Entity
 @Table(name = "host_credential")
@@ -53,6 +62,12 @@ public class HostCredential {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** The teams the key is restricted to; none: every team of its organisation. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "host_credential_team", joinColumns = @JoinColumn(name = "credential_id"))
+    @Column(name = "team_id", length = 36, nullable = false)
+    private Set<String> teams = new TreeSet<>();
+
     /** A new credential and its key, which nobody can read again once this is dropped. */
     public record Issued(HostCredential credential, String key) {
     }
@@ -73,8 +88,18 @@ public class HostCredential {
         // for JPA
     }
 
+    /** A key for every team of the organisation. */
     public static Issued issue(String organisation, String label, String issuedBy, Instant now) {
+        return issue(organisation, label, Set.of(), issuedBy, now);
+    }
+
+    /**
+     * A key restricted to these teams (the caller checked they are the organisation's); an empty
+     * set: every team of the organisation.
+     */
+    public static Issued issue(String organisation, String label, Collection<String> teams, String issuedBy, Instant now) {
         HostCredential c = new HostCredential();
+        c.teams = new TreeSet<>(Objects.requireNonNull(teams, "teams"));
         c.id = UUID.randomUUID().toString();
         c.organisation = Objects.requireNonNull(organisation, "organisation");
         c.label = Objects.requireNonNull(label, "label").strip();
@@ -116,6 +141,24 @@ public class HostCredential {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The teams the key is restricted to, in id order; empty: not restricted. */
+    public List<String> teams() {
+        return List.copyOf(new TreeSet<>(teams));
+    }
+
+    /**
+     * Of the organisation's teams, those whose dossiers the key reads: all of them, or those of its
+     * restriction (a restricted team that left the organisation is not read).
+     */
+    public List<String> readableAmong(Collection<String> organisationTeams) {
+        return readableAmong(teams, organisationTeams);
+    }
+
+    /** The same rule, for a restriction read earlier (an empty restriction: every team). */
+    public static List<String> readableAmong(Collection<String> restriction, Collection<String> organisationTeams) {
+        return organisationTeams.stream().filter(t -> restriction.isEmpty() || restriction.contains(t)).toList();
     }
 
     public Optional<Instant> revokedAt() {

@@ -15,7 +15,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The directory of places, its imports, unmet needs and diagnostics' territories, in MariaDB through JPA. */
+/**
+ * The directory of places, its imports, unmet needs and diagnostics' territories, in MariaDB through JPA.
+ * Places and imports are an organisation's: every lookup names the organisation, so another
+ * organisation's place or import is not found.
+ */
 public class JpaDirectory {
 
     private final EntityManager em;
@@ -24,43 +28,54 @@ public class JpaDirectory {
         this.em = em;
     }
 
-    public Optional<Place> place(String id) {
-        return Optional.ofNullable(em.find(Place.class, id));
+    /** A place of the organisation's directory. */
+    public Optional<Place> place(String organisation, String id) {
+        if (organisation == null || id == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Place.class, new Place.Key(organisation, id)));
     }
 
-    /** The places of these ids that exist, by id. */
-    public Map<String, Place> places(Collection<String> ids) {
+    /** The places of these ids that the organisation's directory holds, by id. */
+    public Map<String, Place> places(String organisation, Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT p FROM Place p WHERE p.id IN :ids", Place.class).setParameter("ids", ids)
+        return em.createQuery("SELECT p FROM Place p WHERE p.organisation = :o AND p.id IN :ids", Place.class)
+                .setParameter("o", organisation).setParameter("ids", ids)
                 .getResultList().stream().collect(Collectors.toMap(Place::id, Function.identity()));
     }
 
-    /** The places of a territory's département, and of its EPCI where the EPCI crosses a border. */
-    public List<Place> near(Territory territory) {
+    /**
+     * The organisation's places of a territory's département, and of its EPCI where the EPCI
+     * crosses a border.
+     */
+    public List<Place> near(String organisation, Territory territory) {
         if (territory.epci() == null) {
-            return em.createQuery("SELECT p FROM Place p WHERE p.departementCode = :d", Place.class)
-                    .setParameter("d", territory.departement()).getResultList();
+            return em.createQuery("SELECT p FROM Place p WHERE p.organisation = :o AND p.departementCode = :d", Place.class)
+                    .setParameter("o", organisation).setParameter("d", territory.departement()).getResultList();
         }
-        return em.createQuery("SELECT p FROM Place p WHERE p.departementCode = :d OR p.epciCode = :e", Place.class)
-                .setParameter("d", territory.departement()).setParameter("e", territory.epci()).getResultList();
+        return em.createQuery("SELECT p FROM Place p WHERE p.organisation = :o AND (p.departementCode = :d OR p.epciCode = :e)",
+                        Place.class).setParameter("o", organisation).setParameter("d", territory.departement())
+                .setParameter("e", territory.epci()).getResultList();
     }
 
     public void add(Place place) {
         em.persist(place);
     }
 
-    public long placeCount() {
-        return em.createQuery("SELECT COUNT(p) FROM Place p", Long.class).getSingleResult();
-    }
-
     public void add(DirectoryImport directoryImport) {
         em.persist(directoryImport);
     }
 
+    /** An import of the organisation (its report); another organisation's is not found. */
+    public Optional<DirectoryImport> directoryImport(String organisation, String id) {
+        return directoryImport(id).filter(i -> i.organisation().equals(organisation));
+    }
+
+    /** Any import, for the job that runs it (the id comes from the server, never from a request). */
     public Optional<DirectoryImport> directoryImport(String id) {
-        return Optional.ofNullable(em.find(DirectoryImport.class, id));
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(DirectoryImport.class, id));
     }
 
     /** Records an unmet need unless this diagnostic already has one for the same need; true if recorded now. */

@@ -31,7 +31,7 @@ class PlaceMatchingTest {
                 null, lat, lon, Set.of(), null, List.of(), List.of(), null, null, null, null, Set.of(), null,
                 LocalDate.of(2025, 1, 1), services, Set.of(), prises, frais, Set.of(), Set.of(), List.of(), acces,
                 accompagnement, null, null);
-        return Place.of(data, c, Instant.EPOCH);
+        return Place.of("org-1", data, c, Instant.EPOCH);
     }
 
     private static Place simple(String id, String insee) {

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 class HostCredentialTest {
 
@@ -42,6 +44,19 @@ class HostCredentialTest {
         for (String notAKey : new String[] {null, "", "Bearer x", "rpk_", "rpk_court_secret", "rpk_" + "x".repeat(300)}) {
             assertEquals(Optional.empty(), HostCredential.Presented.parse(notAKey), String.valueOf(notAKey));
         }
+    }
+
+    @Test
+    void aKeyRestrictedToSomeTeamsReadsThoseTeamsOnly() {
+        HostCredential restricted = HostCredential.issue("org-1", "Logiciel de l'équipe A", Set.of("team-a"), "admin-1", now)
+                .credential();
+        assertEquals(List.of("team-a"), restricted.teams());
+        assertEquals(List.of("team-a"), restricted.readableAmong(List.of("team-a", "team-b")));
+        assertEquals(List.of(), restricted.readableAmong(List.of("team-b")), "a restricted team that left is not read");
+
+        HostCredential whole = HostCredential.issue("org-1", "Logiciel", "admin-1", now).credential();
+        assertEquals(List.of(), whole.teams());
+        assertEquals(List.of("team-a", "team-b"), whole.readableAmong(List.of("team-a", "team-b")));
     }
 
     @Test

@@ -21,6 +21,6 @@ public class HostKeys {
     public Optional<HostSystem> recognise(String key) {
         return HostCredential.Presented.parse(key)
                 .flatMap(p -> new JpaAdministration(em).hostCredential(p.id()).filter(c -> c.accepts(p.secret())))
-                .map(c -> new HostSystem(c.id(), c.organisation(), c.label()));
+                .map(c -> new HostSystem(c.id(), c.organisation(), c.label(), c.teams()));
     }
 }

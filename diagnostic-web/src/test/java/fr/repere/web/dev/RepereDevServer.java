@@ -135,9 +135,10 @@ public final class RepereDevServer {
         return any(url, user, password, "SELECT COUNT(*) FROM diagnostic WHERE case_ref LIKE 'DEMO-%'");
     }
 
-    /** Whether the fictitious places of the demo directory are already in the database. */
+    /** Whether the fictitious places of the demo directory are already in the demo organisation's directory. */
     private static boolean hasDemoPlaces(String url, String user, String password) {
-        return any(url, user, password, "SELECT COUNT(*) FROM place WHERE id LIKE 'demo-fictif-%'");
+        return any(url, user, password, "SELECT COUNT(*) FROM place WHERE organisation_id = '" + DemoAccounts.ORGANISATION
+                + "' AND id LIKE 'demo-fictif-%'");
     }
 
     /** Whether the generated diagnostics of the demo organisation are already in the database. */

@@ -84,6 +84,29 @@ class AccessControlIT {
     }
 
     @Test
+    void anotherOrganisationsDossierDoesNotExistForItsCallersEither() throws Exception {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String caseRef = "CASE-ORG-" + java.util.UUID.randomUUID();
+        String diagnostic = Http.json(Http.postJson(uri("/api/v1/diagnostics"),
+                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef), Map.of())).getString("id");
+        String draft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + caseRef + "\", \"consent\": true}",
+                Map.of())).getString("id");
+
+        Http.loginAs(uri("/"), TestAgents.OTHER_WORKER);
+        assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
+        assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
+        assertEquals(404, Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode());
+        assertTrue(refusals(TestAgents.OTHER_ORGANISATION_AGENT, diagnostic) >= 1, "refused accesses are journaled");
+        for (String other : new String[] {TestAgents.OTHER_ANALYST, TestAgents.OTHER_ADMIN}) {
+            Http.loginAs(uri("/"), other);
+            assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "roles without dossiers, as at home");
+        }
+        Http.asHost(TestAgents.OTHER_ORGANISATION_HOST_KEY);
+        assertEquals("[]", Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).body());
+        assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
+    }
+
+    @Test
     void rolesWithoutDossiersAreRefusedAndAdministrationIsForAdministrators() {
         for (String agent : new String[] {TestAgents.ANALYST, TestAgents.ADMIN}) {
             Http.loginAs(uri("/"), agent);

@@ -128,8 +128,10 @@ class AdministrationIT {
         HttpResponse<String> found = Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
         assertEquals(200, found.statusCode(), found.body());
         JsonArray list = Http.json("{\"l\":" + found.body() + "}").getJsonArray("l");
-        assertEquals(1, list.size());
-        assertEquals(diagnostic, list.getJsonObject(0).getString("id"));
+        assertEquals(1, list.size(), "one dossier: the team's");
+        assertEquals(TestAgents.TEAM_A, list.getJsonObject(0).getString("teamId"));
+        assertEquals(1, list.getJsonObject(0).getJsonArray("diagnostics").size());
+        assertEquals(diagnostic, list.getJsonObject(0).getJsonArray("diagnostics").getJsonObject(0).getString("id"));
         assertEquals(1, journal("DIAGNOSTIC_READ", diagnostic, keyId), "the host's read is journaled with its key");
         assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "a key opens the host endpoints only");
         assertEquals(403, Http.get(uri("/api/v1/admin/agents")).statusCode());

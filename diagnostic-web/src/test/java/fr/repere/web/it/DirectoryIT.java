@@ -362,7 +362,7 @@ class DirectoryIT {
         assertEquals("DONE", report.getString("status"), report.toString());
         assertEquals(0, report.getInt("problemCount"));
         assertTrue(report.getInt("linesStored") >= 30);
-        assertEquals(report.getInt("linesStored"), count("SELECT COUNT(*) FROM place WHERE id LIKE 'demo-fictif-%' "
+        assertEquals(report.getInt("linesStored"), count("SELECT COUNT(*) FROM place WHERE organisation_id = 'org-test' AND id LIKE 'demo-fictif-%' "
                 + "AND source LIKE '%FICTIF%' AND nom LIKE '%(ficti%' AND departement_code = '59'"));
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         JsonObject place = Http.json(Http.get(uri("/api/v1/places/demo-fictif-lille-fs-wazemmes")));

@@ -10,8 +10,9 @@ import java.sql.SQLException;
 
 /**
  * The agents of the integration tests: two teams of one organisation, one agent per role in team
- * A, a worker in team B, written as the schema's owner once the schema is migrated (the
- * application finds it up to date).
+ * A, a worker in team B; and another organisation ("Autre CCAS", one team) with its own
+ * administrator, analyst, team lead, worker and host key, the callers that must find nothing of the first.
+ * Written as the schema's owner once the schema is migrated (the application finds it up to date).
  */
 final class TestAgents {
 
@@ -28,6 +29,13 @@ final class TestAgents {
     static final String HOST_KEY = "rpk_00000000-0000-0000-0000-0000000000c1_cle-de-test-du-logiciel-metier";
     static final String OTHER_ORGANISATION_HOST_KEY = "rpk_00000000-0000-0000-0000-0000000000c2_cle-d-une-autre-organisation";
     static final String OTHER_ORGANISATION_AGENT = "agent-other-organisation";
+    static final String OTHER_ORGANISATION = "org-other";
+    static final String OTHER_TEAM = "team-other";
+    /** The other organisation's worker (agent {@link #OTHER_ORGANISATION_AGENT}), team lead, analyst and administrator. */
+    static final String OTHER_WORKER = "autre.organisation@test.invalid";
+    static final String OTHER_LEAD = "responsable.autre@test.invalid";
+    static final String OTHER_ANALYST = "analyste.autre@test.invalid";
+    static final String OTHER_ADMIN = "admin.autre@test.invalid";
 
     private TestAgents() {
     }
@@ -52,7 +60,10 @@ final class TestAgents {
             agent(c, "agent-demo", TEAM_A, Role.WORKER, DEMO, hash, true);
             c.createStatement().execute("INSERT INTO organisation (id, name) VALUES ('org-other', 'Autre CCAS')");
             c.createStatement().execute("INSERT INTO team (id, organisation_id, name) VALUES ('team-other', 'org-other', 'Autre équipe')");
-            agent(c, OTHER_ORGANISATION_AGENT, "team-other", Role.WORKER, "autre.organisation@test.invalid", hash, false);
+            agent(c, OTHER_ORGANISATION_AGENT, OTHER_TEAM, Role.WORKER, OTHER_WORKER, hash, false);
+            agent(c, "agent-other-lead", OTHER_TEAM, Role.TEAM_LEAD, OTHER_LEAD, hash, false);
+            agent(c, "agent-other-analyst", OTHER_TEAM, Role.ANALYST, OTHER_ANALYST, hash, false);
+            agent(c, "agent-other-admin", OTHER_TEAM, Role.ADMIN, OTHER_ADMIN, hash, false);
             hostKey(c, HOST_KEY, "org-test");
             hostKey(c, OTHER_ORGANISATION_HOST_KEY, "org-other");
         } catch (SQLException e) {

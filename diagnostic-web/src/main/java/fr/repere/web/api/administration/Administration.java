@@ -103,9 +103,19 @@ public class Administration {
         return admin().hostCredentials(organisation(admin));
     }
 
+    /**
+     * A new key for the organisation; restricted to these teams unless the list is empty. A team of
+     * another organisation is refused as unknown.
+     */
     @Transactional
-    public HostCredential.Issued issueHostKey(Caller admin, String label) {
-        HostCredential.Issued issued = HostCredential.issue(organisation(admin), label, admin.agentId(), clock.instant());
+    public HostCredential.Issued issueHostKey(Caller admin, String label, List<String> teams) {
+        String org = organisation(admin);
+        for (int i = 0; i < teams.size(); i++) {
+            if (admin().team(org, teams.get(i)).isEmpty()) {
+                throw invalid("/teams/" + i, "Équipe inconnue dans votre organisation.");
+            }
+        }
+        HostCredential.Issued issued = HostCredential.issue(org, label, teams, admin.agentId(), clock.instant());
         admin().add(issued.credential());
         log(admin, JournalAction.HOST_KEY_ISSUE, issued.credential().id());
         return issued;

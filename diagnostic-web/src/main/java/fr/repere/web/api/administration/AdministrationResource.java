@@ -63,14 +63,16 @@ public class AdministrationResource {
         }
     }
 
-    public record HostKeyView(String id, String label, String createdAt, String revokedAt) {
+    /** A key; {@code teams}: the teams it is restricted to, empty when it reads every team of the organisation. */
+    public record HostKeyView(String id, String label, String createdAt, String revokedAt, List<String> teams) {
         static HostKeyView of(HostCredential c) {
-            return new HostKeyView(c.id(), c.label(), c.createdAt().toString(), c.revokedAt().map(Object::toString).orElse(null));
+            return new HostKeyView(c.id(), c.label(), c.createdAt().toString(), c.revokedAt().map(Object::toString).orElse(null),
+                    c.teams());
         }
     }
 
     /** A new key: {@code key} is shown this once, Repère keeps only its hash. */
-    public record IssuedKeyView(String id, String label, String createdAt, String key) {
+    public record IssuedKeyView(String id, String label, String createdAt, String key, List<String> teams) {
     }
 
     @GET
@@ -145,17 +147,21 @@ public class AdministrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Créer une clé de logiciel métier",
-            description = "Corps : {\"label\": \"Logiciel de suivi du CCAS\"}. La clé est affichée une seule fois ; "
-                    + "le logiciel l'envoie dans l'en-tête Authorization: Bearer.")
+            description = "Corps : {\"label\": \"Logiciel de suivi du CCAS\"}, et facultativement \"teams\": [identifiants "
+                    + "d'équipes de l'organisation] pour que la clé ne lise que les dossiers de ces équipes (sans « teams » : toutes "
+                    + "les équipes de l'organisation). La clé est affichée une seule fois ; le logiciel l'envoie dans l'en-tête "
+                    + "Authorization: Bearer.")
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Équipe inconnue dans l'organisation", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response issueHostKey(InputStream body, @Context SecurityContext security) {
-        BodyFields in = new BodyFields(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("label"));
+        BodyFields in = new BodyFields(JsonBodies.object(JsonBodies.readLimited(body)), java.util.Set.of("label", "teams"));
         String label = in.text("label", HostCredential.MAX_LABEL, true);
+        List<String> teams = in.texts("teams", 36, null);
         in.done("La clé");
-        HostCredential.Issued issued = administration.issueHostKey(caller(security), label);
+        HostCredential.Issued issued = administration.issueHostKey(caller(security), label, teams.stream().distinct().toList());
         HostCredential c = issued.credential();
         return Json.created(uri.getAbsolutePathBuilder().path(c.id()).build().toString(),
-                new IssuedKeyView(c.id(), c.label(), c.createdAt().toString(), issued.key()));
+                new IssuedKeyView(c.id(), c.label(), c.createdAt().toString(), issued.key(), c.teams()));
     }
 
     @DELETE

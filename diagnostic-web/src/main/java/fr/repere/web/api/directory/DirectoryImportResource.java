@@ -38,7 +38,8 @@ import java.util.List;
 /**
  * Imports of the directory of places, for administrators: a CSV file in the national format is
  * sent as the request body (or as the file part of a form); the import runs as a job that the
- * administrator follows until it ends, with its report.
+ * administrator follows until it ends, with its report. The places go to the directory of the
+ * administrator's organisation; another organisation's import is answered as unknown (404).
  */
 @Path("v1/directory/imports")
 @RequestScoped
@@ -69,7 +70,8 @@ public class DirectoryImportResource {
     public Response importFile(@Parameter(description = "true : importer les lignes valides même si d'autres sont en erreur")
                                @QueryParam("importValidLines") boolean importValidLines,
                                InputStream body, @Context SecurityContext security) {
-        return started(imports.start((Caller) security.getUserPrincipal(), body, importValidLines));
+        Caller caller = (Caller) security.getUserPrincipal();
+        return started(caller, imports.start(caller, body, importValidLines));
     }
 
     @POST
@@ -83,7 +85,8 @@ public class DirectoryImportResource {
         boolean validLines = importValidLines || parts.stream().filter(p -> p.getName().equals("importValidLines"))
                 .anyMatch(p -> text(p).equals("true"));
         try (InputStream in = file.getContent()) {
-            return started(imports.start((Caller) security.getUserPrincipal(), in, validLines));
+            Caller caller = (Caller) security.getUserPrincipal();
+            return started(caller, imports.start(caller, in, validLines));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,13 +101,13 @@ public class DirectoryImportResource {
     @APIResponse(responseCode = "200", description = "L'import",
             content = @Content(schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "404", description = "Import introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response find(@PathParam("id") String id) {
-        return Json.ok(steps.view(id).orElseThrow(() -> new ProblemException(Problem.of("not-found", "Import introuvable",
+    public Response find(@PathParam("id") String id, @Context SecurityContext security) {
+        return Json.ok(steps.view((Caller) security.getUserPrincipal(), id).orElseThrow(() -> new ProblemException(Problem.of("not-found", "Import introuvable",
                 404, "Aucun import ne correspond à cet identifiant."))));
     }
 
-    private Response started(DirectoryImport started) {
-        ImportView view = steps.view(started.id()).orElseThrow();
+    private Response started(Caller caller, DirectoryImport started) {
+        ImportView view = steps.view(caller, started.id()).orElseThrow();
         return Response.accepted(Json.write(view)).type(Json.UTF8_JSON).header("Cache-Control", "no-store")
                 .location(uri.getAbsolutePathBuilder().path(started.id()).build()).build();
     }

@@ -54,11 +54,12 @@ public class DirectoryImports {
     private Clock clock;
 
     public DirectoryImport start(Caller caller, InputStream body, boolean importValidLines) {
+        String organisation = steps.organisationOf(caller);
         Path file = spool(body);
         try {
             DirectoryImport started;
             try (DirectoryFile in = DirectoryFile.open(file)) {
-                started = DirectoryImport.start(caller.agentId(), in.encoding(), Files.size(file), in.unknownColumns(),
+                started = DirectoryImport.start(caller.agentId(), organisation, in.encoding(), Files.size(file), in.unknownColumns(),
                         importValidLines, clock.instant());
             }
             steps.create(caller, started);

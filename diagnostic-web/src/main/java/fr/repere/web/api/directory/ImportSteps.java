@@ -4,6 +4,7 @@ import fr.repere.directory.DirectoryImport;
 import fr.repere.directory.Place;
 import fr.repere.directory.PlaceFileCheck;
 import fr.repere.directory.PlaceValidator;
+import fr.repere.infrastructure.JpaAdministration;
 import fr.repere.infrastructure.JpaDirectory;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
@@ -21,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The transactions of an import: each step of the job is short and commits on its own. */
+/**
+ * The transactions of an import: each step of the job is short and commits on its own. An import
+ * fills the directory of its administrator's organisation, and only that organisation's
+ * administrators read its report.
+ */
 @ApplicationScoped
 public class ImportSteps {
 
@@ -33,6 +38,13 @@ public class ImportSteps {
 
     @Inject
     private JournalWriter journal;
+
+    /** The organisation of the caller's team, whose directory the caller imports into and reads. */
+    @Transactional
+    public String organisationOf(Caller caller) {
+        return new JpaAdministration(em).organisationOf(caller.team()).orElseThrow(() -> new IllegalStateException(
+                "agent " + caller.agentId() + " has a team of no organisation"));
+    }
 
     @Transactional
     public void create(Caller caller, DirectoryImport started) {
@@ -53,18 +65,23 @@ public class ImportSteps {
                 clock.instant());
     }
 
-    /** Stores a batch of valid lines: new places are added, known ones replaced by their line. */
+    /**
+     * Stores a batch of valid lines in the import's organisation's directory: new places are added,
+     * its known ones replaced by their line; another organisation's place of the same id is not
+     * touched.
+     */
     @Transactional
     public void store(String id, List<PlaceValidator.Result> batch) {
         JpaDirectory directory = new JpaDirectory(em);
-        Map<String, Place> known = directory.places(batch.stream().map(r -> r.place().id()).toList());
+        String organisation = find(id).organisation();
+        Map<String, Place> known = directory.places(organisation, batch.stream().map(r -> r.place().id()).toList());
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         for (PlaceValidator.Result line : batch) {
             Place place = known.get(line.place().id());
             if (place == null) {
-                directory.add(Place.of(line.place(), line.commune(), clock.instant()));
+                directory.add(Place.of(organisation, line.place(), line.commune(), clock.instant()));
                 created++;
             } else if (place.replaceWith(line.place(), line.commune(), clock.instant())) {
                 updated++;
@@ -85,10 +102,13 @@ public class ImportSteps {
         find(id).fail(why, clock.instant());
     }
 
-    /** An import with its report (the problems are read inside the transaction). */
+    /**
+     * An import of the caller's organisation with its report (the problems are read inside the
+     * transaction); another organisation's import is absent.
+     */
     @Transactional
-    public Optional<ImportView> view(String id) {
-        return new JpaDirectory(em).directoryImport(id).map(ImportView::of);
+    public Optional<ImportView> view(Caller caller, String id) {
+        return new JpaDirectory(em).directoryImport(organisationOf(caller), id).map(ImportView::of);
     }
 
     private DirectoryImport find(String id) {

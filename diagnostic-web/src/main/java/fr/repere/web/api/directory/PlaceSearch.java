@@ -7,6 +7,7 @@ import fr.repere.diagnostic.WorkerDecision;
 import fr.repere.directory.Place;
 import fr.repere.directory.PlaceMatching;
 import fr.repere.directory.UnmetNeed;
+import fr.repere.infrastructure.JpaAdministration;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.infrastructure.JpaDirectory;
 import fr.repere.journal.JournalAction;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
  * Transaction boundary of the places proposed for a diagnostic, for one caller: a diagnostic of
  * another team is absent (and the refusal journaled), every search is journaled on the dossier,
  * the person's territory is kept on the diagnostic, and each need no place meets is recorded once
- * as unmet. Also the team lead's report of the team's unmet needs.
+ * as unmet. Places come from the directory of the diagnostic's team's organisation only. Also the
+ * team lead's report of the team's unmet needs.
  */
 @ApplicationScoped
 public class PlaceSearch {
@@ -69,7 +71,7 @@ public class PlaceSearch {
         Instant now = clock.instant();
         JpaDirectory directory = new JpaDirectory(em);
         Territory territory = request.commune().territory();
-        List<Place> candidates = directory.near(territory);
+        List<Place> candidates = organisationOf(diagnostic.team()).map(o -> directory.near(o, territory)).orElse(List.of());
         PlaceMatching.Point from = request.from() != null ? request.from()
                 : PlaceMatching.centreOf(request.commune(), candidates);
         Orientation orientation = diagnostic.decision().map(WorkerDecision::orientation)
@@ -92,9 +94,14 @@ public class PlaceSearch {
         return Optional.of(new MatchingView(id.value(), CommuneView.of(request.commune()), needs));
     }
 
+    /** A place of the caller's organisation's directory; another organisation's is absent. */
     @Transactional
-    public Optional<PlaceView> place(String id) {
-        return new JpaDirectory(em).place(id).map(p -> PlaceView.of(p.data()));
+    public Optional<PlaceView> place(Caller caller, String id) {
+        return organisationOf(caller.team()).flatMap(o -> new JpaDirectory(em).place(o, id)).map(p -> PlaceView.of(p.data()));
+    }
+
+    private Optional<String> organisationOf(String team) {
+        return new JpaAdministration(em).organisationOf(team);
     }
 
     /**

@@ -36,12 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the case-management software of an organisation reads with its key: the diagnostics of one
- * of its cases, in any team of that organisation. The case reference travels in the body, never
- * in the URL; every diagnostic read is journaled with the key as actor.
+ * of its cases, in the teams of that organisation the key may read (all of them, or those of its
+ * restriction). A case reference is a team's: two teams' dossiers under the same reference may be
+ * two different people, so the answer is one entry per team, labelled with the team's id and name,
+ * never one merged list. The case reference travels in the body, never in the URL; every
+ * diagnostic read is journaled with the key as actor.
  */
 @Path("v1/host")
 @RequestScoped
@@ -50,6 +56,10 @@ import java.util.List;
 public class HostResource {
 
     private static final int MAX_CASE_REF = 64;
+
+    /** One team's dossier of the case: its diagnostics, newest first. */
+    public record CaseDossierView(String teamId, String teamName, String caseRef, List<DiagnosticView> diagnostics) {
+    }
 
     @PersistenceContext(unitName = "repere")
     private EntityManager em;
@@ -67,18 +77,25 @@ public class HostResource {
     @Transactional
     @Operation(summary = "Diagnostics d'un dossier du logiciel métier",
             description = "Corps : {\"caseRef\": \"référence du dossier dans le logiciel\"}. Réservé aux clés de logiciel métier ; "
-                    + "seuls les dossiers des équipes de l'organisation de la clé sont lus.")
+                    + "seuls les dossiers des équipes de l'organisation de la clé sont lus (ou des seules équipes auxquelles la clé "
+                    + "est restreinte). Réponse : un dossier par équipe qui en a un sous cette référence — teamId, teamName, caseRef, "
+                    + "diagnostics (du plus récent au plus ancien) — jamais fusionnés : deux équipes peuvent suivre deux personnes "
+                    + "différentes sous la même référence.")
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response caseDiagnostics(InputStream body, @Context SecurityContext security) {
         HostSystem host = (HostSystem) security.getUserPrincipal();
         String caseRef = body(JsonBodies.object(JsonBodies.readLimited(body)));
-        List<String> teams = new JpaAdministration(em).teams(host.organisation()).stream().map(Team::id).toList();
-        List<DiagnosticView> found = new JpaDiagnosticRepository(em).ofCase(teams, caseRef).stream().map(d -> {
+        List<Team> teams = new JpaAdministration(em).teams(host.organisation());
+        List<String> readable = host.readableAmong(teams.stream().map(Team::id).toList());
+        Map<String, List<DiagnosticView>> byTeam = new HashMap<>();
+        new JpaDiagnosticRepository(em).ofCase(readable, caseRef).forEach(d -> {
             journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.DIAGNOSTIC_READ,
                     journal.dossier(d.team(), d.caseRef()), d.id().value()));
-            return DiagnosticView.of(d);
-        }).toList();
-        return Json.ok(found);
+            byTeam.computeIfAbsent(d.team(), t -> new ArrayList<>()).add(DiagnosticView.of(d));
+        });
+        List<CaseDossierView> dossiers = teams.stream().filter(t -> byTeam.containsKey(t.id()))
+                .map(t -> new CaseDossierView(t.id(), t.name(), caseRef, byTeam.get(t.id()))).toList();
+        return Json.ok(dossiers);
     }
 
     private static String body(jakarta.json.JsonObject json) {

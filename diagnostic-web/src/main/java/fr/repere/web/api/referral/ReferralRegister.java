@@ -3,6 +3,7 @@ package fr.repere.web.api.referral;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
+import fr.repere.infrastructure.JpaAdministration;
 import fr.repere.infrastructure.JpaDirectory;
 import fr.repere.infrastructure.JpaReferrals;
 import fr.repere.journal.JournalAction;
@@ -55,7 +56,7 @@ public class ReferralRegister {
         Optional<Diagnostic> diagnostic = diagnosticOfTeam(caller, request.diagnostic(), JournalAction.REFERRAL_CREATE);
         return diagnostic.map(d -> {
             Referral r = Referral.make(ReferralId.next(), d.id(), caller.team(), caller.agentId(), request.service(),
-                    place(request), clock.instant());
+                    place(caller, request), clock.instant());
             new JpaReferrals(em).store(r);
             log(caller, JournalAction.REFERRAL_CREATE, r, d);
             em.flush();
@@ -63,9 +64,13 @@ public class ReferralRegister {
         });
     }
 
-    /** The directory's place when it knows the id (what the browser sent of it is ignored), else the typed one. */
-    private PlaceSnapshot place(ReferralRequest request) {
-        return new JpaDirectory(em).place(request.placeId())
+    /**
+     * The place of the caller's organisation's directory when it knows the id (what the browser sent
+     * of it is ignored), else the typed one: another organisation's place is never copied.
+     */
+    private PlaceSnapshot place(Caller caller, ReferralRequest request) {
+        return new JpaAdministration(em).organisationOf(caller.team())
+                .flatMap(organisation -> new JpaDirectory(em).place(organisation, request.placeId()))
                 .map(p -> PlaceSnapshot.of(p, request.whatToBring()))
                 .or(() -> Optional.ofNullable(request.typedPlace()))
                 .orElseThrow(() -> new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
