@@ -2,7 +2,7 @@
 // draft as they are given: kept on the device while the network is down, sent again when it
 // returns. Sending is idempotent: each request sets answers to their values.
 
-import {api, ApiError, isTransient} from './api.js';
+import {api, ApiError, isServerError, isTransient, retryDelay} from './api.js';
 
 const PREFIX = 'repere:entretien:';
 
@@ -142,7 +142,9 @@ export class Outbox {
     } catch (e) {
       if (isTransient(e)) {
         this.onStatus('offline');
-        this.retry = setTimeout(() => this.flush(), 3000);
+        this.retry = setTimeout(() => this.flush(), retryDelay(e, 3000));
+      } else if (isServerError(e)) {
+        this.onStatus('refused', e.message); // kept as pending: sent again with the next answer or when the network returns
       } else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
         this.onStatus('session'); // the answers stay on the device until the worker logs in again
       } else if (e instanceof ApiError && e.status === 404) {
