@@ -76,8 +76,7 @@ public class DiagnosticResource {
         AnswersRequest request = AnswersRequest.forDiagnostic(JsonBodies.object(bytes));
         return idempotency.execute(caller.agentId(), key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
             Diagnostic d = register.take(caller, request.caseRef(), request.toCommand().answers());
-            // stored for replays: the path alone, never the Host of the first request (see PublicLocations)
-            String location = uri.getAbsolutePathBuilder().path(d.id().value()).build().getRawPath();
+            String location = uri.getAbsolutePathBuilder().path(d.id().value()).build().toString();
             return new StoredResponse(201, location, Json.write(DiagnosticView.of(d)));
         });
     }

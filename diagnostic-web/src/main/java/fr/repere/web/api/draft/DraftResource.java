@@ -80,8 +80,7 @@ public class DraftResource {
         Consent.require(json);
         return idempotency.execute(caller.agentId(), key, "POST", uri.getRequestUri().getRawPath(), bytes, () -> {
             DraftView draft = interviews.start(caller, request.caseRef(), request.answers());
-            // stored for replays: the path alone, never the Host of the first request (see PublicLocations)
-            return new StoredResponse(201, uri.getAbsolutePathBuilder().path(draft.id()).build().getRawPath(), Json.write(draft));
+            return new StoredResponse(201, uri.getAbsolutePathBuilder().path(draft.id()).build().toString(), Json.write(draft));
         });
     }
 
