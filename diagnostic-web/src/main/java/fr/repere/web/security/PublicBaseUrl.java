@@ -13,8 +13,8 @@ import java.util.Optional;
  * {@code REPERE_PUBLIC_BASE_URL}, e.g. {@code https://repere.departement.fr}): the only source of
  * absolute links to Repère itself. Never the request's {@code Host} header, which any client
  * writes as it likes. https is required, except on a loopback address (tests, a developer's
- * machine). Not set: the links are relative ({@code /api/v1/…}), which every client resolves
- * against the address it called, behind any proxy.
+ * machine). Not set: the links are built from the local address the connection arrived on
+ * (see {@link PublicLocations}).
  */
 public final class PublicBaseUrl {
 

@@ -17,10 +17,10 @@ import java.util.Optional;
  * {@link PublicBaseUrl}, never from the request's {@code Host}: JAX-RS and the servlet container
  * make them absolute with the Host header a client sent, which would let anyone put their own
  * address in the links a proxy or a cache hands to others. Without a configured address the link
- * is relative ({@code /api/v1/…}), except when the request named a loopback host (a developer's
- * machine, the tests): a loopback address can only point a client at its own machine, so the
- * absolute link is kept there for clients that do not resolve relative ones. Absolute links to
- * other sites (the identity provider) are left alone.
+ * is built from the address the server accepted the connection on (scheme, local IP, local port):
+ * never chosen by the client, right for direct access (a developer's machine, a LAN, the tests), and
+ * rewritten by a reverse proxy's usual Location handling; production sets the public address.
+ * Absolute links to other sites (the identity provider) are left alone.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PublicLocations extends HttpFilter {
@@ -39,7 +39,7 @@ public class PublicLocations extends HttpFilter {
     }
 
     /** The link as it must be sent: {@code location} if it points elsewhere, else its path on the public address. */
-    static String rewrite(String location, String requestAuthority, boolean loopbackRequest, Optional<URI> base) {
+    static String rewrite(String location, String requestAuthority, String localOrigin, Optional<URI> base) {
         URI uri;
         try {
             uri = URI.create(location.strip());
@@ -52,13 +52,10 @@ public class PublicLocations extends HttpFilter {
         if (!uri.isAbsolute() && !location.startsWith("/")) {
             return location; // relative to the current path: already host-free
         }
-        if (base.isEmpty() && loopbackRequest) {
-            return location;
-        }
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                 + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
-        return base.map(b -> b + path).orElse(path);
+        return base.map(URI::toString).orElse(localOrigin) + path;
     }
 
     private static boolean sameAuthority(String a, String b) {
@@ -84,15 +81,21 @@ public class PublicLocations extends HttpFilter {
             return defaultPort ? host : host + ":" + port;
         }
 
+        /** scheme://local-address:local-port: where the connection arrived, which no client header can change. */
+        private String localOrigin() {
+            String address = request.getLocalAddr();
+            address = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+            return request.getScheme() + "://" + address + ":" + request.getLocalPort();
+        }
+
         private String value(String name, String value) {
             boolean location = "Location".equalsIgnoreCase(name) || "Content-Location".equalsIgnoreCase(name);
             if (!location || value == null) {
                 return value;
             }
-            boolean loopback = PublicBaseUrl.loopback(request.getServerName());
-            String rewritten = rewrite(value, authority(), loopback, base);
+            String rewritten = rewrite(value, authority(), localOrigin(), base);
             // the container may have dropped a default port from one side only
-            return rewritten.equals(value) ? rewrite(value, request.getServerName(), loopback, base) : rewritten;
+            return rewritten.equals(value) ? rewrite(value, request.getServerName(), localOrigin(), base) : rewritten;
         }
 
         @Override

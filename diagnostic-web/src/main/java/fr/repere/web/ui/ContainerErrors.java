@@ -1,6 +1,10 @@
 package fr.repere.web.ui;
 
 import fr.repere.web.api.problem.Problem;
+import fr.repere.web.api.problem.ServerErrors;
+import fr.repere.web.platform.RepereDataSource;
+
+import jakarta.annotation.Resource;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,8 +12,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 /**
@@ -21,6 +29,9 @@ import java.util.Map;
 public class ContainerErrors extends HttpServlet {
 
     static final String PATH = "/_erreur";
+
+    @Resource(lookup = RepereDataSource.JNDI_NAME)
+    private DataSource dataSource;
 
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Requête incorrecte"),
@@ -40,8 +51,22 @@ public class ContainerErrors extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown) {
+            // an exception outside JAX-RS (a servlet filter, the container's transaction): same answer as inside
+            ServerErrors.Answer answer = ServerErrors.decide(thrown);
+            if (answer.retryAfter() != null) {
+                response.setHeader("Retry-After", answer.retryAfter());
+            }
+            write(request, response, answer.problem());
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer c && c >= 400 && c <= 599 ? c : 404; // called directly: nothing here
+        if (status == 500 && !databaseAnswers()) {
+            // a bare 500 (the runtime failed while answering, its cause not handed over) during an outage is the outage
+            service503(request, response);
+            return;
+        }
         String title = TITLES.getOrDefault(status, status >= 500 ? "Erreur du serveur" : "Requête refusée");
         String detail = switch (status) {
             case 404 -> "Aucune page ni ressource à cette adresse.";
@@ -49,9 +74,27 @@ public class ContainerErrors extends HttpServlet {
             case 500 -> "Une erreur inattendue s'est produite. Si elle se répète, communiquez l'heure à votre administrateur.";
             default -> title + ".";
         };
-        byte[] body = new Problem("about:blank", title, status, detail, null, null)
-                .toJson().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
+        write(request, response, new Problem("about:blank", title, status, detail, null, null));
+    }
+
+    private void service503(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ServerErrors.Answer answer = ServerErrors.decide(new SQLTransientConnectionException("database not reachable while answering "
+                + safe(request.getMethod()) + " " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+        response.setHeader("Retry-After", answer.retryAfter());
+        write(request, response, answer.problem());
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+        byte[] body = problem.toJson().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
@@ -62,6 +105,7 @@ public class ContainerErrors extends HttpServlet {
 
     /** A method name as the client sent it, reduced to a token (it is echoed in the answer). */
     private static String safe(String method) {
-        return method == null ? "?" : method.replaceAll("[^A-Za-z0-9-]", "").substring(0, Math.min(20, method.replaceAll("[^A-Za-z0-9-]", "").length()));
+        String token = method == null ? "?" : method.replaceAll("[^A-Za-z0-9-]", "");
+        return token.substring(0, Math.min(20, token.length()));
     }
 }

@@ -196,7 +196,8 @@ class ErrorsIT {
     void locationNeverComesFromTheHostHeader() throws IOException {
         Raw redirect = raw("GET /assets HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", "");
         assertEquals(301, redirect.status(), redirect.headers().toString());
-        assertEquals("/assets/", redirect.header("Location"));
+        assertEquals("/assets/", redirect.header("Location")); // made by the container before any filter: relative
+        String here = URI.create(base.toString()).resolve("/").toString(); // where the connection arrived
 
         String login = "{\"email\":\"" + TestAgents.WORKER_A + "\",\"password\":\"" + TestAgents.PASSWORD + "\"}";
         Raw session = raw("POST /api/v1/session HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n"
@@ -212,6 +213,6 @@ class ErrorsIT {
         assertEquals(201, created.status(), created.body());
         String location = created.header("Location");
         assertFalse(location.contains("evil.example"), location);
-        assertTrue(location.matches("/api/v1/drafts/[0-9a-f-]{36}"), location);
+        assertTrue(location.matches(java.util.regex.Pattern.quote(here) + "api/v1/drafts/[0-9a-f-]{36}"), location);
     }
 }

@@ -28,30 +28,20 @@ class PublicBaseUrlTest {
     }
 
     @Test
-    void linksToRepereItselfLoseTheHostTheClientSent() {
+    void linksToRepereItselfTakeTheConfiguredAddressOrTheLocalOneNeverTheHostTheClientSent() {
         Optional<URI> none = Optional.empty();
-        assertEquals("/api/v1/drafts/42", PublicLocations.rewrite("http://evil.example/api/v1/drafts/42", "evil.example", false, none));
-        assertEquals("/api/v1/x?a=b", PublicLocations.rewrite("http://evil.example:8080/api/v1/x?a=b", "evil.example:8080", false, none));
+        assertEquals("http://10.1.2.3:8080/api/v1/drafts/42", PublicLocations.rewrite("http://evil.example/api/v1/drafts/42", "evil.example", "http://10.1.2.3:8080", none));
+        assertEquals("http://10.1.2.3:8080/api/v1/x?a=b", PublicLocations.rewrite("http://evil.example:8080/api/v1/x?a=b", "evil.example:8080", "http://10.1.2.3:8080", none));
         assertEquals("https://repere.departement.fr/api/v1/drafts/42", PublicLocations.rewrite(
-                "http://evil.example/api/v1/drafts/42", "evil.example", false, Optional.of(URI.create("https://repere.departement.fr"))));
+                "http://evil.example/api/v1/drafts/42", "evil.example", "http://10.1.2.3:8080", Optional.of(URI.create("https://repere.departement.fr"))));
         assertEquals("https://repere.departement.fr/assets/", PublicLocations.rewrite(
-                "/assets/", "evil.example", false, Optional.of(URI.create("https://repere.departement.fr"))));
-    }
-
-    @Test
-    void aLoopbackRequestKeepsItsAbsoluteLinkUnlessAnAddressIsConfigured() {
-        assertEquals("http://127.0.0.1:8080/api/v1/drafts/42",
-                PublicLocations.rewrite("http://127.0.0.1:8080/api/v1/drafts/42", "127.0.0.1:8080", true, Optional.empty()));
-        assertEquals("https://repere.departement.fr/api/v1/drafts/42", PublicLocations.rewrite("http://127.0.0.1:8080/api/v1/drafts/42",
-                "127.0.0.1:8080", true, Optional.of(URI.create("https://repere.departement.fr"))));
-        assertTrue(PublicBaseUrl.loopback("127.0.0.1") && PublicBaseUrl.loopback("localhost") && PublicBaseUrl.loopback("::1"));
-        assertTrue(!PublicBaseUrl.loopback("evil.example") && !PublicBaseUrl.loopback("10.0.0.1"));
+                "/assets/", "evil.example", "http://10.1.2.3:8080", Optional.of(URI.create("https://repere.departement.fr"))));
     }
 
     @Test
     void linksToOtherSitesAreLeftAlone() {
         assertEquals("https://proconnect.gouv.fr/api/v2/authorize?x=1",
-                PublicLocations.rewrite("https://proconnect.gouv.fr/api/v2/authorize?x=1", "repere.fr", false, Optional.empty()));
-        assertEquals("v1/rulesets/3", PublicLocations.rewrite("v1/rulesets/3", "repere.fr", false, Optional.empty()));
+                PublicLocations.rewrite("https://proconnect.gouv.fr/api/v2/authorize?x=1",  "repere.fr", "http://10.1.2.3:8080", Optional.empty()));
+        assertEquals("v1/rulesets/3", PublicLocations.rewrite("v1/rulesets/3",  "repere.fr", "http://10.1.2.3:8080", Optional.empty()));
     }
 }

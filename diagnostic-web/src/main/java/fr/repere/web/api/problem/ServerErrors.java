@@ -22,7 +22,7 @@ public final class ServerErrors {
     }
 
     /** The problem to answer, and the Retry-After header to send with it (null: none). */
-    record Answer(Problem problem, String retryAfter) {
+    public record Answer(Problem problem, String retryAfter) {
         Response toResponse() {
             Response r = problem.toResponse();
             return retryAfter == null ? r : Response.fromResponse(r).header("Retry-After", retryAfter).build();
@@ -33,8 +33,8 @@ public final class ServerErrors {
         return decide(failure).toResponse();
     }
 
-    /** Classifies and logs (once): what {@link #answer} sends. */
-    static Answer decide(Throwable failure) {
+    /** Classifies and logs (once): what {@link #answer} sends; also used outside JAX-RS (servlet error pages). */
+    public static Answer decide(Throwable failure) {
         String incident = UUID.randomUUID().toString();
         return switch (Failures.classify(failure)) {
             case DATABASE_UNAVAILABLE -> {
