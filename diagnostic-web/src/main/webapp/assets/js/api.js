@@ -6,13 +6,27 @@ export function setCsrf(token) {
   csrf = token;
 }
 
-/** The server answered with an error (RFC 9457 problem details in `problem`). */
+/**
+ * The server answered with an error (RFC 9457 problem details in `problem`). A server error carries
+ * its incident number (`urn:repere:incident:…`) for the administrator; `retryAfter` is in seconds.
+ */
 export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || problem?.title || `Erreur ${status}`);
+  constructor(status, problem, retryAfter = null) {
+    super(problem?.detail || problem?.title || (status >= 500
+      ? `Erreur du serveur (${status}) : ce qui n'a pas été envoyé reste sur cet appareil. Réessayez plus tard.`
+      : `Erreur ${status}`));
     this.status = status;
     this.problem = problem || {};
+    this.retryAfter = retryAfter;
+    this.incident = /^urn:repere:incident:/.test(this.problem.instance || '') ? this.problem.instance.slice(20) : null;
   }
+}
+
+/** Retry-After in seconds (delay form; an HTTP date counts from now), or null. */
+function retryAfterSeconds(value) {
+  if (!value) return null;
+  const s = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(s) ? Math.min(Math.max(s, 1), 300) : null;
 }
 
 /** The server could not be reached (no network, or the request was cut). */
@@ -48,13 +62,28 @@ export async function api(method, path, body, headers = {}) {
   } catch (e) {
     data = null;
   }
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok) throw new ApiError(response.status, data, retryAfterSeconds(response.headers.get('Retry-After')));
   return data;
 }
 
-/** Whether an error means "try again later": no network, or the server briefly unavailable. */
+/**
+ * Whether an error means "try again later": no network (a proxy's 502/504 too: Repère could not be
+ * reached), the server briefly unavailable (503, 429: see retryDelay), or a concurrent change (409).
+ * A 500 is not: sending the same thing again gives the same bug; see isServerError.
+ */
 export function isTransient(e) {
-  return e instanceof NetworkError || (e instanceof ApiError && (e.status >= 500 || e.status === 409 || e.status === 429));
+  return e instanceof NetworkError
+    || (e instanceof ApiError && [409, 429, 502, 503, 504].includes(e.status));
+}
+
+/** A bug on the server (500…): say so with its incident number, keep the unsent data, do not loop. */
+export function isServerError(e) {
+  return e instanceof ApiError && e.status >= 500 && !isTransient(e);
+}
+
+/** How long to wait before trying again: the server's Retry-After, else `fallbackMs`. */
+export function retryDelay(e, fallbackMs) {
+  return e instanceof ApiError && e.retryAfter ? e.retryAfter * 1000 : fallbackMs;
 }
 
 /** A random key (UUID v4) for Idempotency-Key; crypto.randomUUID exists only over HTTPS or on localhost. */
@@ -94,7 +123,7 @@ export async function upload(path, file, contentType, onProgress) {
         data = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(new ApiError(xhr.status, data));
+      else reject(new ApiError(xhr.status, data, retryAfterSeconds(xhr.getResponseHeader('Retry-After'))));
     });
     xhr.send(file);
   });

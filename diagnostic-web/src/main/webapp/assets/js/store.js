@@ -8,7 +8,7 @@
 // copies only for the agent of its session — or, offline, for the agent this very tab was last
 // used by, within the session's idle limit. A logout removes everything (logout.js).
 
-import {api, ApiError, isTransient} from './api.js';
+import {api, ApiError, isServerError, isTransient, retryDelay} from './api.js';
 
 const PREFIX = 'repere:entretien:';
 /** localStorage: the agent whose copies this device holds. */
@@ -246,7 +246,9 @@ export class Outbox {
     } catch (e) {
       if (isTransient(e)) {
         this.onStatus('offline');
-        this.retry = setTimeout(() => this.flush(), 3000);
+        this.retry = setTimeout(() => this.flush(), retryDelay(e, 3000));
+      } else if (isServerError(e)) {
+        this.onStatus('refused', e.message); // kept as pending: sent again with the next answer or when the network returns
       } else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
         this.onStatus('session'); // the answers stay on the device until the worker logs in again
       } else if (e instanceof ApiError && e.status === 404) {

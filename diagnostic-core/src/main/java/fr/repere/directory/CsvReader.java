@@ -14,6 +14,8 @@ final class CsvReader {
 
     /** A field longer than this is an error in the file (an unclosed quote swallowing the rest). */
     static final int MAX_FIELD = 100_000;
+    /** A record (one line of the file, or several when a quoted field holds line breaks) longer than this is an error too. */
+    static final int MAX_RECORD = 256 * 1024;
 
     private final Reader in;
     private final char delimiter;
@@ -46,7 +48,11 @@ final class CsvReader {
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean wasQuoted = false;
+        int length = 0;
         while (true) {
+            if (++length > MAX_RECORD) {
+                throw new MalformedCsvException(recordLine, "ligne de plus de " + MAX_RECORD + " caractères");
+            }
             if (quoted) {
                 if (c == -1) {
                     throw new MalformedCsvException(recordLine, "guillemet ouvert et jamais refermé");

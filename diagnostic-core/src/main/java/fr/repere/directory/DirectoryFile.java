@@ -81,8 +81,8 @@ public final class DirectoryFile implements Closeable {
                 in.skipNBytes(3);
             }
             BufferedReader text = new BufferedReader(new InputStreamReader(in, encoding.charset()), 64 * 1024);
-            text.mark(64 * 1024);
-            String first = text.readLine();
+            text.mark(MAX_HEADER + 1);
+            String first = headerLine(text);
             if (first == null || first.isBlank()) {
                 throw new InvalidDirectoryFileException("Le fichier est vide : la première ligne doit donner les noms "
                         + "des colonnes du schéma national (id, pivot, nom, commune, code_postal, adresse, date_maj…).");
@@ -104,6 +104,22 @@ public final class DirectoryFile implements Closeable {
             in.close();
             throw e;
         }
+    }
+
+    /** Column names of the national schema fit in far less; more is not a header (and would outgrow the mark). */
+    static final int MAX_HEADER = 64 * 1024;
+
+    /** The first line, read at most {@link #MAX_HEADER} characters far, so that the reader can go back to its start. */
+    private static String headerLine(BufferedReader text) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = text.read(); c != -1 && c != '\n' && c != '\r'; c = text.read()) {
+            if (line.length() == MAX_HEADER) {
+                throw new InvalidDirectoryFileException("Ligne 1 : la ligne des noms de colonnes dépasse " + MAX_HEADER / 1024
+                        + " Ko : ce n'est pas un fichier au format national des lieux de médiation numérique.", 1);
+            }
+            line.append((char) c);
+        }
+        return line.toString();
     }
 
     /** The next line, or null at the end of the file. */

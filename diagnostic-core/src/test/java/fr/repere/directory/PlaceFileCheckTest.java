@@ -133,6 +133,26 @@ class PlaceFileCheckTest {
     }
 
     @Test
+    void aFirstLineLongerThan64KiBIsRefusedOnLineOne() {
+        Path file = DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER + ",x".repeat(40 * 1024),
+                DirectoryFiles.simple("a", "59350", "59000", "Lille")));
+        InvalidDirectoryFileException e = assertThrows(InvalidDirectoryFileException.class, () -> DirectoryFile.open(file));
+        assertEquals(1, e.line());
+        assertEquals("Ligne 1 : la ligne des noms de colonnes dépasse 64 Ko : ce n'est pas un fichier au format national "
+                + "des lieux de médiation numérique.", e.getMessage());
+    }
+
+    @Test
+    void aLineLongerThanTheRecordLimitStopsTheReadingWithItsLine() throws IOException {
+        PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
+                DirectoryFiles.simple("a", "59350", "59000", "Lille"), "b" + ",".repeat(256 * 1024))));
+        assertEquals(1, o.valid());
+        ImportProblem p = only(o);
+        assertEquals(3, p.line());
+        assertEquals("Ligne 3 : ligne de plus de 262144 caractères. La suite du fichier ne peut pas être lue.", p.message());
+    }
+
+    @Test
     void anUnclosedQuoteStopsTheReadingWithItsLine() throws IOException {
         PlaceFileCheck.Outcome o = check(DirectoryFiles.write(dir, List.of(DirectoryFiles.HEADER,
                 DirectoryFiles.simple("a", "59350", "59000", "Lille"), "b,\"00000000000000,oops")));

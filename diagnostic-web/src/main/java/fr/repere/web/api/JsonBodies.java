@@ -50,18 +50,24 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw malformed("Le corps de la requête est vide : un objet JSON est attendu.");
         }
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw malformed("Un objet JSON est attendu ({ … }).");
-            }
-            return value.asJsonObject();
+            value = reader.readValue();
         } catch (JsonParsingException e) {
             throw malformed("JSON mal formé près de la ligne " + e.getLocation().getLineNumber()
                     + ", colonne " + e.getLocation().getColumnNumber() + ".");
         } catch (JsonException e) {
             throw malformed("JSON illisible (le corps doit être du JSON encodé en UTF-8).");
+        } catch (RuntimeException e) {
+            // Parsson's own limits throw plain runtime exceptions: nesting deeper than 1,000 levels
+            // (RuntimeException), a number of more than 1,100 characters (UnsupportedOperationException).
+            // Only the client's bytes are parsed here, so whatever fails is the client's JSON: a 400, no stack trace.
+            throw malformed("JSON refusé : imbrication trop profonde ou nombre trop long.");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw malformed("Un objet JSON est attendu ({ … }).");
+        }
+        return value.asJsonObject();
     }
 
     public static String text(byte[] body) {

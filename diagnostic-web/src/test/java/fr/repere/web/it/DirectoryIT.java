@@ -183,6 +183,15 @@ class DirectoryIT {
     }
 
     @Test
+    void aFirstLineOver64KiBIsRefusedWithItsLineNotA500() {
+        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        HttpResponse<String> r = upload(("id" + ",x".repeat(40 * 1024) + "\n").getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("Ligne 1 : la ligne des noms de colonnes dépasse 64 Ko : ce n'est pas un fichier au format national "
+                + "des lieux de médiation numérique.", Http.json(r).getString("detail"));
+    }
+
+    @Test
     void fiftyThousandLinesRunAsAJobWithProgressAndAReport() throws Exception {
         int lines = 50_000;
         String[][] communes = {{"01053", "01000", "Bourg-en-Bresse"}, {"01004", "01500", "Ambérieu-en-Bugey"}, {"01283", "01100", "Oyonnax"}};

@@ -11,7 +11,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +61,76 @@ class OperationsIT {
         HttpResponse<String> up = awaitStatus(ready, 200);
         assertTrue(up.body().contains("UP"), up.body());
         assertEquals(201, Http.postJson(diagnostics, DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()).statusCode());
+    }
+
+    /**
+     * Four clients keep taking diagnostics while MariaDB stops and starts again: every answer is a
+     * 201, or a 503 with Retry-After (the client retries with the same Idempotency-Key), never a
+     * 500, whichever layer the outage struck (pool, EclipseLink, commit, session check).
+     */
+    @Test
+    void concurrentClientsGetOnly201Or503WithRetryAfterWhileTheDatabaseIsDown() throws Exception {
+        URI ready = uri("/health/ready");
+        URI diagnostics = uri("/api/v1/diagnostics");
+        assertEquals(200, awaitStatus(ready, 200).statusCode());
+        Http.loginAs(ready, TestAgents.WORKER_A);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger unavailable = new AtomicInteger();
+        Queue<String> wrong = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> loops = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            loops.add(clients.submit(() -> {
+                for (int i = 0; i < 2_000 && running.get(); i++) { // bounded: stops by itself
+                    HttpResponse<String> r = Http.postJson(diagnostics, DiagnosticApiIT.AUTONOMOUS_PERSON,
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                    if (r.statusCode() == 201) {
+                        created.incrementAndGet();
+                    } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
+                            && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        unavailable.incrementAndGet();
+                    } else {
+                        wrong.add(r.statusCode() + " " + r.headers().map() + " " + r.body());
+                    }
+                    sleep(100);
+                }
+            }));
+        }
+        try {
+            sleep(2_000);
+            TestDatabase.server().stop();
+            try {
+                awaitStatus(ready, 503);
+                sleep(5_000);
+            } finally {
+                TestDatabase.server().restart();
+            }
+            awaitStatus(ready, 200);
+            int before = created.get();
+            for (int i = 0; i < 100 && created.get() < before + 8; i++) {
+                sleep(200);
+            }
+        } finally {
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(150, TimeUnit.SECONDS);
+            }
+            clients.shutdownNow();
+            Http.anonymous();
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " answers neither 201 nor 503 with Retry-After, e.g. " + wrong.peek());
+        assertTrue(unavailable.get() > 0, "no 503 while the database was down");
+        assertTrue(created.get() > 8, created.get() + " diagnostics taken");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -11,7 +11,11 @@ public class ConcurrentChangeMapper implements ExceptionMapper<OptimisticLockExc
 
     @Override
     public Response toResponse(OptimisticLockException e) {
+        return problem().toResponse();
+    }
+
+    static Problem problem() {
         return Problem.of("concurrent-change", "Modification simultanée", 409,
-                "Ces réponses ont été modifiées au même moment depuis un autre appareil : rechargez puis réessayez.").toResponse();
+                "Ces réponses ont été modifiées au même moment depuis un autre appareil : rechargez puis réessayez.");
     }
 }

@@ -21,6 +21,12 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        String parameter = badParameter(e);
+        if (parameter != null) {
+            return Problem.of("malformed-request", "Requête mal formée", 400,
+                            "Le paramètre « " + parameter + " » n'a pas la forme attendue (par exemple un nombre) : corrigez la requête.")
+                    .toResponse();
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return UnexpectedErrorMapper.internalError(e);
@@ -32,5 +38,25 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
             problem.header("Allow", e.getResponse().getHeaderString("Allow"));
         }
         return problem.build();
+    }
+
+    /**
+     * The query, path, header, cookie or form parameter the JAX-RS runtime could not convert
+     * (e.g. {@code ?limit=abc}): Jersey answers 404 for a query parameter, which tells the client
+     * nothing. Jersey's ParamException is not part of the API, so it is recognised by name.
+     *
+     * @return the parameter's name, or null for any other error
+     */
+    static String badParameter(WebApplicationException e) {
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.glassfish.jersey.server.ParamException")) {
+                try {
+                    return (String) c.getMethod("getParameterName").invoke(e);
+                } catch (ReflectiveOperationException | RuntimeException notJersey) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 }

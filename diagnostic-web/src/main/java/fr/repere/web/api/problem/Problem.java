@@ -9,10 +9,11 @@ import java.util.List;
 /**
  * An RFC 9457 problem detail. Extension members: {@code errors} lists the offending fields as
  * JSON pointers into the request body (e.g. {@code /answers/ACC_EQUIPEMENT}); {@code locations}
- * points into uploaded files (decision tables: file, sheet, row, column).
+ * points into uploaded files (decision tables: file, sheet, row, column). {@code instance} (RFC 9457)
+ * names one occurrence: {@code urn:repere:incident:<id>} for a server error, the id also in the log line.
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
-                      List<FileLocation> locations) {
+                      List<FileLocation> locations, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String PROBLEM_JSON = MEDIA_TYPE + ";charset=UTF-8";
@@ -22,6 +23,10 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public record FileLocation(String file, String sheet, Integer row, String column, String detail) {
+    }
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors, List<FileLocation> locations) {
+        this(type, title, status, detail, errors, locations, null);
     }
 
     public Problem {
@@ -34,18 +39,26 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, fieldErrors, locations);
+        return new Problem(type, title, status, detail, fieldErrors, locations, instance);
     }
 
     public Problem withLocations(List<FileLocation> fileLocations) {
-        return new Problem(type, title, status, detail, errors, fileLocations);
+        return new Problem(type, title, status, detail, errors, fileLocations, instance);
+    }
+
+    public Problem withIncident(String incident) {
+        return new Problem(type, title, status, detail, errors, locations, "urn:repere:incident:" + incident);
     }
 
     public Response toResponse() {
         return Response.status(status)
                 .type(PROBLEM_JSON)
                 .header("Cache-Control", "no-store")
-                .entity(JSONB.toJson(this))
+                .entity(toJson())
                 .build();
+    }
+
+    public String toJson() {
+        return JSONB.toJson(this);
     }
 }
