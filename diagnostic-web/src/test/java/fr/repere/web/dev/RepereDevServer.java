@@ -73,6 +73,8 @@ public final class RepereDevServer {
                 "--deploy", web.resolve("target/repere.war").toString(),
                 "--port", String.valueOf(httpPort),
                 "--nocluster",
+                // listener settings, before the listener starts (no Server header): as in production
+                "--prebootcommandfile", web.resolve("target/boot-commands.asadmin").toString(),
                 "--rootdir", home.resolve("payara").toString()));
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().putAll(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", password));
