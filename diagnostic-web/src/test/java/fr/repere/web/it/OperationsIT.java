@@ -103,6 +103,11 @@ class OperationsIT {
             try {
                 awaitStatus(ready, 503);
                 sleep(5_000);
+                // a request caught on a dying connection can take its time to fail: keep the database down
+                // until the clients have had an answer from the outage (bounded), so that its 503 is seen
+                for (int i = 0; i < 300 && unavailable.get() == 0 && wrong.isEmpty(); i++) {
+                    sleep(200);
+                }
             } finally {
                 TestDatabase.server().restart();
             }
