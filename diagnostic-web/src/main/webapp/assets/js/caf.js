@@ -11,8 +11,6 @@ import {errorBox, focus, h} from './dom.js';
 const POLL_MS = 1500;
 /** Past this, the page stops asking and says the CAF does not answer (the server has long given up). */
 const POLL_LIMIT_MS = 90_000;
-/** Set when the interview ends after the CAF's answer arrived: the result page says it was used. */
-const USED_KEY = 'repere:caf-prise-en-compte:';
 
 /** Server pointers → the field that shows the error, and its name in the error summary. */
 const FIELDS = {
@@ -41,14 +39,24 @@ export function cafPanel(interviewId) {
 }
 
 /**
- * On the result page, right after the interview: the CAF's answer was known before the diagnostic
- * was computed, so the rules read it (the server passes the latest consultation to them).
+ * On the result page: whether the orientation used what the CAF or the MSA said. The server
+ * recorded it when the interview was completed, so the page says the truth whenever and wherever
+ * it is opened. An element filled once the server has answered (empty if the CAF was not asked).
  */
 export function cafUsedNote(diagnosticId) {
-  if (sessionStorage.getItem(USED_KEY + diagnosticId) !== '1') return null;
-  return h('p', {class: 'alerte alerte--neutre', id: 'caf-prise-en-compte'},
-    h('strong', {}, 'Information de la CAF ou de la MSA prise en compte : '),
-    "avec l'accord de la personne, la CAF ou la MSA a indiqué qu'elle a des déclarations trimestrielles à faire en ligne (RSA ou prime d'activité), une démarche qui revient tous les trois mois.");
+  const note = h('div', {id: 'caf-note'});
+  api('GET', `/api/v1/drafts/${diagnosticId}/caf`).then(view => {
+    note.setAttribute('data-caf', view.inOrientation || view.status); // read: the note says what it should
+    if (view.status !== 'FOUND' || view.quarterlyDeclarations !== true) return;
+    note.replaceChildren(view.inOrientation === 'USED'
+      ? h('p', {class: 'alerte alerte--neutre', id: 'caf-prise-en-compte'},
+        h('strong', {}, 'Information de la CAF ou de la MSA prise en compte : '),
+        "avec l'accord de la personne, la CAF ou la MSA a indiqué qu'elle a des déclarations trimestrielles à faire en ligne (RSA ou prime d'activité), une démarche qui revient tous les trois mois.")
+      : h('p', {class: 'alerte alerte--info', id: 'caf-non-prise-en-compte'},
+        h('strong', {}, 'Information de la CAF ou de la MSA non prise en compte : '),
+        "sa réponse est arrivée après la fin de l'entretien. Elle indique des déclarations trimestrielles à faire en ligne (RSA ou prime d'activité) : tenez-en compte dans votre décision."));
+  }).catch(() => { /* not asked, or not readable now: the page says nothing of the CAF */ });
+  return note;
 }
 
 /** A field of the form, trimmed. */
@@ -248,7 +256,7 @@ class CafPanel {
     }
     if (run !== this.runs) return;
     if (view) this.showResult(view);
-    if (view && view.status !== 'PENDING') return;
+    if (view && view.status !== 'PENDING' && view.latestAttempt?.status !== 'PENDING') return;
     if (Date.now() - since > POLL_LIMIT_MS) {
       this.showResult({status: 'UNAVAILABLE'});
       return;
@@ -269,40 +277,54 @@ class CafPanel {
   }
 
   /**
-   * Just before the diagnostic: when the CAF's answer is already known (read back from the server,
-   * so committed before the diagnostic is computed), the result page may say the rules used it.
+   * Just before the diagnostic: one last look, so that the panel shows what the server will use
+   * (the server records whether the orientation used the CAF's answer; the result page reads it).
    */
   async beforeCompletion() {
     if (this.last?.status === 'PENDING') {
       try {
-        this.last = await api('GET', `/api/v1/drafts/${this.id}/caf`);
+        this.showResult(await api('GET', `/api/v1/drafts/${this.id}/caf`));
       } catch (e) {
-        // unknown: the result page says nothing about the CAF
+        // unknown: the result page asks the server again
       }
-    }
-    if (this.last?.status === 'FOUND' && this.last.quarterlyDeclarations === true) {
-      sessionStorage.setItem(USED_KEY + this.id, '1');
     }
   }
 }
 
 /** The status in the worker's words: a CSS modifier, a first line, then details. */
 function describe(view) {
+  const [css, lines] = describeAnswer(view);
+  const attempt = view.latestAttempt;
+  if (attempt) {
+    lines.push(attempt.status === 'PENDING'
+      ? 'Nouvelle demande en cours… La réponse ci-dessus reste valable en attendant.'
+      : `Nouvelle demande sans réponse utilisable : ${attempt.message} La réponse ci-dessus reste valable.`);
+  }
+  return [css, lines];
+}
+
+function describeAnswer(view) {
   switch (view.status) {
     case 'PENDING':
       return ['alerte--neutre', ['Demande en cours…', "Continuez l'entretien : la réponse s'affichera ici."]];
     case 'FOUND':
       return view.quarterlyDeclarations
-        ? ['alerte--succes', [`${benefits(view)} : déclarations trimestrielles à faire en ligne.`,
-          "L'orientation en tiendra compte : c'est une démarche en ligne qui revient tous les trois mois."]]
+        ? ['alerte--succes', [`${benefits(view)} : déclarations trimestrielles à faire en ligne.`, used(view)]]
         : ['alerte--succes', ["Dossier trouvé à la CAF ou à la MSA, sans RSA ni prime d'activité : pas de déclaration trimestrielle à faire."]];
     case 'NOT_FOUND':
       return ['alerte--neutre', ['Aucun dossier trouvé à la CAF ou à la MSA pour cette personne.',
         "Vérifiez l'identité (nom de naissance, prénoms dans l'ordre, codes de naissance) si vous le souhaitez, ou continuez l'entretien sans ces informations."]];
     default:
-      return ['alerte--info', ["La CAF ne répond pas pour l'instant : continuez l'entretien sans ces informations.",
+      return ['alerte--info', [view.message || "La CAF ne répond pas pour l'instant : continuez l'entretien sans ces informations.",
         view.reason ? `Détail pour l'assistance : ${view.reason}.` : null].filter(Boolean)];
   }
+}
+
+/** Whether the orientation used the answer: said by the server once the interview is completed. */
+function used(view) {
+  if (view.inOrientation === 'USED') return "Prise en compte dans l'orientation : c'est une démarche en ligne qui revient tous les trois mois.";
+  if (view.inOrientation === 'NOT_USED') return "La réponse est arrivée après la fin de l'entretien : elle n'a pas été prise en compte dans l'orientation.";
+  return "L'orientation en tiendra compte à la fin de l'entretien : c'est une démarche en ligne qui revient tous les trois mois.";
 }
 
 function benefits(view) {

@@ -59,6 +59,14 @@ public final class Dossier {
         return drafts;
     }
 
+    /**
+     * The ids of its interviews: drafts and diagnostics (a completed draft's diagnostic keeps its
+     * id), each once. What was learnt during an interview (the CAF's answer) hangs on these ids.
+     */
+    public List<DiagnosticId> interviews() {
+        return Stream.concat(diagnostics.stream().map(Diagnostic::id), drafts.stream().map(Draft::id)).distinct().toList();
+    }
+
     /** Nothing held: no diagnostic, no draft (never opened, or already anonymized or erased). */
     public boolean isEmpty() {
         return diagnostics.isEmpty() && drafts.isEmpty();

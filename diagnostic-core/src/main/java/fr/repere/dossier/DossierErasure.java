@@ -2,7 +2,7 @@ package fr.repere.dossier;
 
 /**
  * Erasure at the person's request (GDPR art. 17): the dossier's diagnostics and drafts are
- * deleted, not anonymized. A recent dossier is still named in the journal beside its diagnostics'
+ * deleted, not anonymized, with what the CAF said during its interviews. A recent dossier is still named in the journal beside its diagnostics'
  * ids for up to a year, so an "anonymous" copy could be linked back to the person; and the
  * statistics lose one diagnostic. Erasing an empty dossier erases nothing, which is not an error.
  */
@@ -16,6 +16,7 @@ public final class DossierErasure {
 
     public Erased erase(DossierRef ref) {
         Dossier dossier = dossiers.find(ref);
+        dossiers.removeCafConsultations(dossier.interviews());
         dossier.drafts().forEach(dossiers::remove);
         dossier.diagnostics().forEach(dossiers::remove);
         return new Erased(dossier.diagnostics().size(), dossier.drafts().size());

@@ -48,13 +48,16 @@ public final class DossierRetention {
 
     /**
      * Anonymizes the diagnostic of that id saved without a case reference, and deletes the draft of
-     * that id, each if (still) due; false if there was nothing to do. The diagnostic gets a new id
-     * and the free text of its referrals goes, as in a dossier.
+     * that id, each if (still) due; false if there was nothing to do. The diagnostic gets a new id,
+     * the free text of its referrals and what the CAF said during the interview go, as in a dossier.
      */
     public boolean anonymizeWithoutCaseIfDue(DiagnosticId id, Instant now) {
         Instant cutoff = period.cutoff(now);
         Optional<Diagnostic> diagnostic = dossiers.diagnosticWithoutCase(id).filter(d -> d.lastActivity().isBefore(cutoff));
         Optional<Draft> draft = dossiers.draftWithoutCase(id).filter(d -> d.updatedAt().isBefore(cutoff));
+        if (diagnostic.isPresent() || draft.isPresent()) {
+            dossiers.removeCafConsultations(List.of(id));
+        }
         draft.ifPresent(dossiers::remove);
         diagnostic.ifPresent(d -> {
             d.anonymize(now);
@@ -65,6 +68,7 @@ public final class DossierRetention {
     }
 
     static Dossier.Anonymization anonymize(Dossiers dossiers, Dossier dossier, Instant now) {
+        dossiers.removeCafConsultations(dossier.interviews());
         Dossier.Anonymization done = dossier.anonymize(now);
         done.draftsToDelete().forEach(dossiers::remove);
         dossiers.redactLinkedRecords(dossier.ref(), List.copyOf(done.newIds().keySet()));

@@ -39,6 +39,12 @@ public interface Dossiers {
     /** Erases the free text of the referrals made from these diagnostics (see {@link #redactLinkedRecords}). */
     void redactReferrals(List<DiagnosticId> diagnostics);
 
+    /**
+     * Deletes what was learnt from the CAF during these interviews: it follows the dossier, and
+     * goes with it when it is erased or anonymized (a CAF answer is about the person).
+     */
+    void removeCafConsultations(List<DiagnosticId> interviews);
+
     /** Gives an anonymized diagnostic its new id (its lines follow). */
     void renumber(Diagnostic diagnostic, DiagnosticId newId);
 

@@ -1,13 +1,19 @@
 package fr.repere.infrastructure;
 
+import fr.repere.caf.CafAnswers;
 import fr.repere.caf.CafConsultation;
+import fr.repere.caf.CafConsultations;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** CAF consultations in MariaDB through JPA. */
-public class JpaCafConsultations {
+public class JpaCafConsultations implements CafConsultations {
 
     private final EntityManager em;
 
@@ -15,17 +21,44 @@ public class JpaCafConsultations {
         this.em = em;
     }
 
+    @Override
     public void add(CafConsultation consultation) {
         em.persist(consultation);
     }
 
-    public Optional<CafConsultation> find(String id) {
-        return Optional.ofNullable(em.find(CafConsultation.class, id));
+    @Override
+    public Optional<CafConsultation> lock(String id) {
+        return Optional.ofNullable(em.find(CafConsultation.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The interview's most recent consultation, if any. */
-    public Optional<CafConsultation> latest(String interview) {
-        return em.createQuery("SELECT c FROM CafConsultation c WHERE c.interview = :interview ORDER BY c.consentedAt DESC",
-                CafConsultation.class).setParameter("interview", interview).setMaxResults(1).getResultStream().findFirst();
+    @Override
+    public CafAnswers ofInterview(String interview) {
+        return new CafAnswers(em.createQuery("SELECT c FROM CafConsultation c WHERE c.interview = :interview",
+                CafConsultation.class).setParameter("interview", interview).getResultList());
+    }
+
+    @Override
+    public List<CafConsultation> ofInterviews(Collection<String> interviews) {
+        if (interviews.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT c FROM CafConsultation c WHERE c.interview IN :interviews ORDER BY c.consentedAt, c.id",
+                CafConsultation.class).setParameter("interviews", interviews).getResultList();
+    }
+
+    @Override
+    public List<String> pendingSince(Instant before, int limit) {
+        return em.createQuery("SELECT c.id FROM CafConsultation c WHERE c.status = :pending AND c.consentedAt < :before"
+                        + " ORDER BY c.consentedAt", String.class)
+                .setParameter("pending", CafConsultation.Status.PENDING).setParameter("before", before)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void removeOfInterviews(Collection<String> interviews) {
+        if (!interviews.isEmpty()) {
+            em.createQuery("DELETE FROM CafConsultation c WHERE c.interview IN :interviews")
+                    .setParameter("interviews", interviews).executeUpdate();
+        }
     }
 }

@@ -118,6 +118,11 @@ public class JpaDossiers implements Dossiers {
         return IntStream.range(first, first + values.size()).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
     }
 
+    @Override
+    public void removeCafConsultations(List<DiagnosticId> interviews) {
+        new JpaCafConsultations(em).removeOfInterviews(interviews.stream().map(DiagnosticId::value).toList());
+    }
+
     /** What an anonymized refused referral says of its reason. */
     public static final String REDACTED_REASON = "Motif effacé (dossier anonymisé)";
 

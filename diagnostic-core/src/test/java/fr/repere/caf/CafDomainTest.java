@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.repere.caf.CafSituation.Benefit;
-import fr.repere.caf.CafSituation.Provider;
-import fr.repere.caf.CafSituation.QuotientFamilial;
 import fr.repere.caf.CivilStatus.BirthDate;
 import fr.repere.caf.CivilStatus.Sexe;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,31 +129,49 @@ class CafDomainTest {
     @ParameterizedTest(name = "RSA {0}, prime d''activité {1} -> quarterly declarations {2}")
     @CsvSource({"false,false,false", "true,false,true", "false,true,true", "true,true,true"})
     void rsaOrPrimeActiviteBeneficiariesDeclareEveryQuarter(boolean rsa, boolean prime, boolean expected) {
-        CafSituation situation = new CafSituation(null,
-                rsa ? Benefit.since(LocalDate.of(2020, 1, 1)) : Benefit.NONE,
-                prime ? Benefit.since(null) : Benefit.NONE);
-        assertEquals(expected, situation.hasQuarterlyDeclarations());
+        assertEquals(expected, new CafSituation(rsa, prime).hasQuarterlyDeclarations());
     }
 
     @Test
-    void situationInvariants() {
-        assertThrows(IllegalArgumentException.class, () -> new Benefit(false, LocalDate.of(2020, 1, 1)));
-        assertThrows(NullPointerException.class, () -> new CafSituation(null, null, Benefit.NONE));
-        assertThrows(IllegalArgumentException.class, () -> new QuotientFamilial(-1, Provider.CNAF, YearMonth.of(2024, 1)));
-        assertThrows(NullPointerException.class, () -> new QuotientFamilial(100, null, YearMonth.of(2024, 1)));
-        assertThrows(NullPointerException.class, () -> new QuotientFamilial(100, Provider.MSA, null));
+    void theSituationKeepsOnlyWhatTheRulesRead() {
+        assertEquals(List.of("rsa", "primeActivite"),
+                java.util.Arrays.stream(CafSituation.class.getRecordComponents()).map(c -> c.getName()).toList());
     }
 
     @Test
     void lookupResults() {
         assertEquals("aucun dossier trouvé", new CafLookup.NotFound().message());
-        assertThrows(IllegalArgumentException.class, () -> new CafLookup.Unavailable(" ", null));
-        assertThrows(IllegalArgumentException.class, () -> new CafLookup.Unavailable("x", Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new CafLookup.Unavailable(CafLookup.Failure.UNEXPECTED, " ", null));
+        assertThrows(NullPointerException.class, () -> new CafLookup.Unavailable(null, "x", null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CafLookup.Unavailable(CafLookup.Failure.RATE_LIMITED, "x", Duration.ofSeconds(-1)));
         assertThrows(NullPointerException.class, () -> new CafLookup.Found(null));
-        CafLookup lookup = new CafLookup.Unavailable("x", Duration.ofSeconds(3));
+        CafLookup lookup = new CafLookup.Unavailable(CafLookup.Failure.RATE_LIMITED, "x", Duration.ofSeconds(3));
         assertTrue(CafLookup.class.isSealed());
         assertEquals(3, CafLookup.class.getPermittedSubclasses().length);
         String described = lookup instanceof CafLookup.Unavailable u ? u.reason() : "?";
         assertEquals("x", described);
+    }
+
+    @Test
+    void aReasonIsBoundedWhateverItsSource() {
+        String reason = new CafLookup.Unavailable(CafLookup.Failure.UNEXPECTED, "x".repeat(10_000_000), null).reason();
+        assertEquals(CafLookup.Unavailable.REASON_MAX, reason.length());
+    }
+
+    @Test
+    void onlyTheProviderDownIsRetriedAndOnlyItAndRefusedAccessOpenTheCircuit() {
+        List<CafLookup.Failure> retried = new ArrayList<>();
+        List<CafLookup.Failure> counted = new ArrayList<>();
+        for (CafLookup.Failure f : CafLookup.Failure.values()) {
+            if (f.retriable()) {
+                retried.add(f);
+            }
+            if (f.countsAgainstProvider()) {
+                counted.add(f);
+            }
+        }
+        assertEquals(List.of(CafLookup.Failure.PROVIDER_DOWN), retried);
+        assertEquals(List.of(CafLookup.Failure.PROVIDER_DOWN, CafLookup.Failure.CONFIGURATION), counted);
     }
 }

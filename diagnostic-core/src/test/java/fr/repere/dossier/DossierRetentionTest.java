@@ -110,6 +110,7 @@ class DossierRetentionTest {
                 .atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), "dates are kept to the month");
         assertTrue(d.takenAt().isAfter(monthsAgo(31)));
         assertNotEquals(oldId, dossiers.renumbered.get(d), "the diagnostic is known under a new id");
+        assertEquals(List.of(oldId, draft.id()), dossiers.cafRemoved, "what the CAF said during its interviews goes");
         assertThrows(IllegalStateException.class, () -> d.decide(Orientation.TRAIN, Set.of(), "x", NOW));
     }
 
@@ -144,9 +145,12 @@ class DossierRetentionTest {
         diagnostic("A", "ASKED", NOW);
         draft("A", "ASKED", NOW);
         Diagnostic other = diagnostic("B", "ASKED", NOW);
+        List<DiagnosticId> interviews = dossiers.find(new DossierRef("A", "ASKED")).interviews();
         DossierErasure erasure = new DossierErasure(dossiers);
 
         assertEquals(new DossierErasure.Erased(2, 1), erasure.erase(new DossierRef("A", "ASKED")));
+        assertEquals(3, interviews.size());
+        assertEquals(interviews, dossiers.cafRemoved, "what the CAF said during its interviews is erased with them");
         assertEquals(List.of(other), dossiers.diagnostics, "another team's dossier of the same reference stays");
         assertTrue(dossiers.drafts.isEmpty());
         assertTrue(erasure.erase(new DossierRef("A", "ASKED")).nothing());
@@ -186,6 +190,7 @@ class DossierRetentionTest {
         assertTrue(d.answers().asMap().isEmpty());
         assertNull(d.decision().orElseThrow().reason());
         assertEquals(List.of(oldId), dossiers.referralsRedacted, "the free text of its referrals goes too");
+        assertEquals(List.of(oldId), dossiers.cafRemoved, "and what the CAF said during the interview");
         assertNotEquals(oldId, dossiers.renumbered.get(d));
         assertFalse(retention.anonymizeWithoutCaseIfDue(oldId, NOW), "running twice changes nothing more");
         assertEquals(List.of(), retention.dueWithoutCase(NOW, 100));
@@ -201,5 +206,6 @@ class DossierRetentionTest {
         assertTrue(retention.anonymizeWithoutCaseIfDue(abandoned.id(), NOW));
         assertFalse(retention.anonymizeWithoutCaseIfDue(due.get(1), NOW), "resumed since it was listed: left alone");
         assertEquals(List.of(resumed), dossiers.drafts);
+        assertEquals(List.of(abandoned.id()), dossiers.cafRemoved, "the resumed interview keeps its CAF answer");
     }
 }

@@ -72,6 +72,14 @@ final class InMemoryDossiers implements Dossiers {
         return drafts.stream().filter(d -> d.id().equals(id) && d.caseRef() == null).findFirst();
     }
 
+    /** The interviews whose CAF consultations were removed, in order. */
+    final List<DiagnosticId> cafRemoved = new ArrayList<>();
+
+    @Override
+    public void removeCafConsultations(List<DiagnosticId> interviews) {
+        cafRemoved.addAll(interviews);
+    }
+
     @Override
     public void redactReferrals(List<DiagnosticId> diagnostics) {
         referralsRedacted.addAll(diagnostics);

@@ -18,9 +18,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -75,10 +72,10 @@ class CafIT {
         assertTrue(result.getBoolean("rsa"));
         assertTrue(result.getBoolean("quarterlyDeclarations"));
         assertTrue(result.getString("message").contains("bénéficiaire du RSA"), result.toString());
-        assertEquals(3, TestCafStub.calls("ALLOCATAIRE"), "quotient familial, RSA, prime d'activité");
+        assertEquals(2, TestCafStub.calls("ALLOCATAIRE"), "RSA and prime d'activité only: no quotient familial");
 
         assertEquals(1, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'CAF_LOOKUP' AND target = ? AND detail = 'FOUND'", draft));
-        assertEquals("prime_activite 404,quotient_familial 404,revenu_solidarite_active 200", text("SELECT GROUP_CONCAT(detail "
+        assertEquals("prime_activite 404,revenu_solidarite_active 200", text("SELECT GROUP_CONCAT(detail "
                 + "ORDER BY detail) FROM journal_entry WHERE action = 'CAF_CALL' AND target = ?", draft), "every call, its endpoint and code");
         assertEquals(0, count("SELECT COUNT(*) FROM caf_consultation WHERE CONCAT_WS('|', id, interview_id, team_id, consented_by, "
                 + "status, COALESCE(reason, '')) LIKE '%ALLOCATAIRE%' OR interview_id = ? AND consented_at IS NULL", draft));
@@ -86,7 +83,7 @@ class CafIT {
         Http.loginAs(uri("/"), TestAgents.WORKER_B);
         assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")).statusCode(), "another team's interview");
         assertEquals(404, consult(draft, "ALLOCATAIRE", true).statusCode());
-        assertEquals(3, TestCafStub.calls("ALLOCATAIRE"), "nothing asked for another team");
+        assertEquals(2, TestCafStub.calls("ALLOCATAIRE"), "nothing asked for another team");
 
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         HttpResponse<String> done = Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
@@ -114,10 +111,11 @@ class CafIT {
         assertTrue(result.getString("message").contains("continuez sans"), result.toString());
         assertTrue(result.getString("reason").contains("HTTP 502"), result.toString());
         assertEquals(3, TestCafStub.calls("PANNE"), "one call and two retries, no more");
-        assertEquals("UNAVAILABLE HTTP 502", text("SELECT GROUP_CONCAT(detail) FROM journal_entry WHERE action = 'CAF_LOOKUP' "
+        assertEquals("PROVIDER_DOWN", result.getString("failure"));
+        assertEquals("PROVIDER_DOWN HTTP 502", text("SELECT GROUP_CONCAT(detail) FROM journal_entry WHERE action = 'CAF_LOOKUP' "
                 + "AND target = ?", draft));
         assertEquals(3, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'CAF_CALL' AND target = ? "
-                + "AND detail = 'quotient_familial 502'", draft));
+                + "AND detail = 'revenu_solidarite_active 502'", draft), "the first request fails: the second is not made");
         assertEquals(201, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
                 HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
     }
@@ -158,49 +156,23 @@ class CafIT {
     }
 
     private String draft(String caseRef) {
-        HttpResponse<String> r = Http.postJson(uri("/api/v1/drafts"),
-                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef).replace("{\"caseRef\"", "{\"consent\": true, \"caseRef\""), Map.of());
-        assertEquals(201, r.statusCode(), r.body());
-        return Http.json(r).getString("id");
+        return new CafSteps(uri("/")).draft(caseRef);
     }
 
     private HttpResponse<String> consult(String draft, String nom, boolean consent) {
-        return Http.postJson(uri("/api/v1/drafts/" + draft + "/caf"), """
-                {"consent": %s, "nomNaissance": "%s", "prenoms": ["YVES"], "dateNaissance": "1980-09-20", "sexe": "M",
-                 "codePaysNaissance": "99100", "codeCommuneNaissance": "08480"}""".formatted(consent, nom), Map.of());
+        return new CafSteps(uri("/")).consult(draft, nom, consent);
     }
 
     private JsonObject awaitResult(String draft) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            HttpResponse<String> r = Http.get(uri("/api/v1/drafts/" + draft + "/caf"));
-            assertEquals(200, r.statusCode(), r.body());
-            JsonObject result = Http.json(r);
-            if (!"PENDING".equals(result.getString("status")) || Instant.now().isAfter(deadline)) {
-                return result;
-            }
-            Thread.sleep(200);
-        }
+        return new CafSteps(uri("/")).awaitResult(draft);
     }
 
     private static int count(String sql, String parameter) throws Exception {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
+        return CafSteps.count(sql, parameter);
     }
 
     private static String text(String sql, String parameter) throws Exception {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        }
+        return CafSteps.text(sql, parameter);
     }
 
     private URI uri(String path) {

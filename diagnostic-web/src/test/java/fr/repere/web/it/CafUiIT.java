@@ -58,7 +58,7 @@ class CafUiIT {
 
     private static final String RSA_FOUND = "Bénéficiaire du RSA : déclarations trimestrielles à faire en ligne";
     private static final String NO_FILE = "Aucun dossier trouvé à la CAF ou à la MSA pour cette personne";
-    private static final String NO_ANSWER = "La CAF ne répond pas pour l'instant : continuez l'entretien sans ces informations";
+    private static final String NO_ANSWER = "La CAF ne répond pas pour l'instant : continuez sans ces informations";
 
     @ArquillianResource
     private URL base;
@@ -133,7 +133,7 @@ class CafUiIT {
         browser.waitFor(d -> status.getText().contains(RSA_FOUND) ? true : null);
         assertEquals(List.of("FOUND"), strings("SELECT status FROM caf_consultation WHERE interview_id = ?", id));
         assertEquals(1, count("SELECT COUNT(*) FROM caf_consultation WHERE interview_id = ? AND rsa AND quarterly_declarations", id));
-        assertEquals(calls + 3, TestCafStub.calls("ALLOCATAIRE"), "quotient familial, RSA, prime d'activité");
+        assertEquals(calls + 2, TestCafStub.calls("ALLOCATAIRE"), "RSA and prime d'activité, nothing else");
         String device = (String) browser.js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage);");
         assertFalse(device.contains("ALLOCATAIRE") || device.contains("08480"), "the identity is not kept on the device");
         checkPage("entretien, réponse de la CAF", "20-caf");
@@ -148,7 +148,8 @@ class CafUiIT {
 
         browser.waitForHeading("Résultat du diagnostic");
         assertTrue(browser.driver.findElement(By.cssSelector(".orientation")).getText().contains("Faire à la place"));
-        WebElement used = browser.driver.findElement(By.id("caf-prise-en-compte"));
+        WebElement used = browser.waitFor(d -> d.findElement(By.id("caf-prise-en-compte")));
+        assertEquals("USED", browser.driver.findElement(By.id("caf-note")).getAttribute("data-caf"), "said by the server");
         assertTrue(used.getText().contains("déclarations trimestrielles à faire en ligne"), used.getText());
         browser.driver.findElement(By.cssSelector(".carte--decision button[type=submit]")).click();
         WebElement mandate = browser.waitFor(d -> d.findElement(By.cssSelector(".mandat-preparation")));
@@ -220,6 +221,8 @@ class CafUiIT {
 
         browser.waitForHeading("Résultat du diagnostic");
         assertTrue(browser.driver.findElement(By.cssSelector(".orientation")).getText().contains("Faire à la place"));
+        browser.waitFor(d -> d.findElement(By.cssSelector("#caf-note[data-caf]")));
+        assertEquals("NOT_USED", browser.driver.findElement(By.id("caf-note")).getAttribute("data-caf"));
         assertTrue(browser.driver.findElements(By.id("caf-prise-en-compte")).isEmpty(), "nothing learnt from the CAF");
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         JsonObject proposal = Http.json(Http.get(uri("/api/v1/diagnostics/" + id))).getJsonObject("orientation");

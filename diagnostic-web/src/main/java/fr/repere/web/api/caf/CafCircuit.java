@@ -3,21 +3,20 @@ package fr.repere.web.api.caf;
 import fr.repere.caf.CafLookup;
 import fr.repere.caf.CivilStatus;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A circuit breaker around {@link CafGateway}: after {@value #FAILURES} consultations in a row that
- * failed even with their retries, the CAF is not asked for {@link #OPEN} (consultations answer
- * "unavailable" at once), then one consultation tries again. MicroProfile Fault Tolerance's own
+ * A circuit breaker around {@link CafGateway} ({@link CircuitState}): after {@value #FAILURES}
+ * consultations in a row whose provider failed even with their retries — time-outs, 5xx, refused
+ * token or habilitation — the CAF is not asked for the configured pause; then one consultation
+ * probes it while the others are answered at once. MicroProfile Fault Tolerance's own
  * {@code @CircuitBreaker} never opened in Payara Micro 6.2025.10 once combined with {@code @Retry}
  * (CafIT showed it), hence this small one. Never throws.
  */
@@ -25,43 +24,42 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CafCircuit {
 
     static final int FAILURES = 3;
-    static final Duration OPEN = Duration.ofSeconds(30);
 
     @Inject
     private CafGateway gateway;
 
     @Inject
+    private CafSettings settings;
+
+    @Inject
     private Clock clock;
 
-    private final AtomicInteger failuresInARow = new AtomicInteger();
-    private volatile Instant openUntil = Instant.MIN;
+    private CircuitState circuit;
 
     /** A consultation's result and the requests it made (retries included), for the journal. */
     public record Consulted(CafLookup lookup, List<String> calls) {
     }
 
+    @PostConstruct
+    void start() {
+        circuit = new CircuitState(FAILURES, settings.circuitPause());
+    }
+
     public Consulted consult(CivilStatus person) {
-        Instant now = clock.instant();
-        List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        if (now.isBefore(openUntil)) {
-            return new Consulted(new CafLookup.Unavailable("API Particulier ne répond plus depuis plusieurs demandes : nouvel essai "
-                    + "possible dans " + Math.max(1, Duration.between(now, openUntil).toSeconds()) + " secondes",
-                    Duration.between(now, openUntil)), List.of());
+        CircuitState.Permit permit = circuit.acquire(clock.instant());
+        if (!permit.granted()) {
+            return new Consulted(new CafLookup.Unavailable(CafLookup.Failure.PROVIDER_DOWN,
+                    "API Particulier ne répond plus depuis plusieurs demandes : nouvel essai possible dans "
+                    + Math.max(1, permit.remaining().toSeconds()) + " secondes", permit.remaining()), List.of());
         }
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
         CafLookup lookup;
         try {
-            lookup = gateway.lookup(person, null, calls::add);
+            lookup = gateway.lookup(person, calls::add);
         } catch (RuntimeException e) {
             lookup = CafGateway.unavailable(e);
         }
-        if (lookup instanceof CafLookup.Unavailable u && u.transientFailure()) {
-            if (failuresInARow.incrementAndGet() >= FAILURES) {
-                openUntil = clock.instant().plus(OPEN);
-                failuresInARow.set(0);
-            }
-        } else {
-            failuresInARow.set(0);
-        }
+        circuit.record(permit, lookup instanceof CafLookup.Unavailable u && u.failure().countsAgainstProvider(), clock.instant());
         return new Consulted(lookup, List.copyOf(calls));
     }
 }

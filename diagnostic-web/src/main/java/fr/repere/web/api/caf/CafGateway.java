@@ -6,22 +6,20 @@ import fr.repere.caf.CivilStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 /**
- * Asks the CAF/MSA, with MicroProfile Fault Tolerance around the client: a transient failure
- * (time-out, network, 502/503/504) is retried twice with backoff, each attempt bounded by a
- * time-out; a 429 is respected — no call before its {@code Retry-After}. The client itself keeps
- * to 20 requests per second. {@link CafCircuit} stops asking for a while after repeated failures.
- * A failure that outlived the retries, or an open circuit, is thrown: {@link #unavailable} turns it
- * into what the worker reads.
+ * Asks the CAF/MSA, with MicroProfile Fault Tolerance around the client: a provider that is down
+ * (time-out, network, 5xx) is retried twice with backoff. Each request is bounded by the one
+ * time-out setting ({@code repere.caf.timeout}, enforced by the client on the whole answer, body
+ * included): no second time limit here. When the source asks to wait ({@code Retry-After}), no
+ * request leaves before that time, counted from its reply. {@link CafCircuit} stops asking for a
+ * while after repeated failures. A failure that outlived the retries is thrown: {@link #unavailable}
+ * turns it into what is recorded.
  */
 @ApplicationScoped
 public class CafGateway {
@@ -34,6 +32,15 @@ public class CafGateway {
 
     private volatile Instant notBefore = Instant.MIN;
 
+    public CafGateway() {
+        // for CDI
+    }
+
+    CafGateway(CafSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
     /** A failure worth retrying; carries what to answer if the retries fail too. */
     static final class TransientFailure extends RuntimeException {
         final transient CafLookup.Unavailable unavailable;
@@ -44,18 +51,17 @@ public class CafGateway {
         }
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = TransientFailure.class)
-    public CafLookup lookup(CivilStatus person, YearMonth period, java.util.function.Consumer<String> calls) {
+    @Retry(maxRetries = CafSettings.ATTEMPTS - 1, delay = 300, jitter = 100, retryOn = TransientFailure.class)
+    public CafLookup lookup(CivilStatus person, Consumer<String> calls) {
         Instant now = clock.instant();
         if (now.isBefore(notBefore)) {
-            return new CafLookup.Unavailable("API Particulier a demandé d'attendre avant une nouvelle demande",
-                    Duration.between(now, notBefore));
+            return new CafLookup.Unavailable(CafLookup.Failure.RATE_LIMITED,
+                    "API Particulier a demandé d'attendre avant une nouvelle demande", Duration.between(now, notBefore));
         }
-        CafLookup lookup = settings.data().lookup(person, period, calls);
+        CafLookup lookup = settings.data().lookup(person, calls);
         if (lookup instanceof CafLookup.Unavailable u) {
             if (u.retryAfter() != null) {
-                notBefore = now.plus(u.retryAfter());
+                notBefore = clock.instant().plus(u.retryAfter()); // from the reply, not from the request
             }
             if (u.transientFailure()) {
                 throw new TransientFailure(u);
@@ -64,19 +70,14 @@ public class CafGateway {
         return lookup;
     }
 
-    /**
-     * What to tell the worker when {@link #lookup} failed after its retries.
-     */
+    /** What to record when {@link #lookup} failed after its retries, or failed in Repère itself. */
     public static CafLookup unavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientFailure t) {
                 return t.unavailable;
             }
-            if (cause instanceof TimeoutException) {
-                return new CafLookup.Unavailable("API Particulier n'a pas répondu à temps", null, true);
-            }
         }
-        return new CafLookup.Unavailable("erreur lors de l'interrogation d'API Particulier ("
+        return new CafLookup.Unavailable(CafLookup.Failure.INTERNAL, "erreur interne de Repère pendant l'interrogation ("
                 + failure.getClass().getSimpleName() + ")", null);
     }
 }

@@ -1,5 +1,6 @@
 package fr.repere.web.api.caf;
 
+import fr.repere.caf.CafAnswers;
 import fr.repere.caf.CafConsultation;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.UnknownDraftException;
@@ -11,8 +12,6 @@ import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Allowed;
 import fr.repere.web.security.Caller;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * CAF/MSA data for an interview: the worker records the person's consent and sends her identity;
@@ -49,23 +49,37 @@ public class CafResource {
     private CafSettings settings;
 
     @Inject
-    private CafCircuit circuit;
+    private CafBackground background;
 
     @Inject
     private CafRegister register;
 
-    @Resource
-    private ManagedExecutorService executor;
-
     @Context
     private UriInfo uri;
 
-    /** {@code reason}: why the source could not answer (technical, French, no personal data), for support. */
-    public record ConsultationView(String status, String message, String reason, Boolean rsa, Boolean primeActivite,
-                                   Boolean quarterlyDeclarations, String consentedAt, String cdapUrl) {
-        static ConsultationView of(CafConsultation c, String cdapUrl) {
-            return new ConsultationView(c.status().name(), c.message(), c.reason().orElse(null), c.rsa().orElse(null),
-                    c.primeActivite().orElse(null), c.quarterlyDeclarations().orElse(null), c.consentedAt().toString(), cdapUrl);
+    /**
+     * The answer in force (the latest informative one, else the latest consultation), with
+     * {@code latestAttempt} when a later consultation is pending or failed. {@code reason}: Repère's
+     * technical wording for support (no personal data); {@code failure}: who can act;
+     * {@code inOrientation}: USED or NOT_USED once the interview is completed.
+     */
+    public record ConsultationView(String status, String message, String failure, String reason, Boolean rsa,
+                                   Boolean primeActivite, Boolean quarterlyDeclarations, String consentedAt,
+                                   String inOrientation, Attempt latestAttempt, String cdapUrl) {
+        static ConsultationView of(CafAnswers answers, String cdapUrl) {
+            CafConsultation c = answers.inForce().orElseThrow();
+            CafConsultation latest = answers.latest().orElseThrow();
+            return new ConsultationView(c.status().name(), c.message(), c.failure().map(Enum::name).orElse(null),
+                    c.reason().orElse(null), c.rsa().orElse(null), c.primeActivite().orElse(null),
+                    c.quarterlyDeclarations().orElse(null), c.consentedAt().toString(),
+                    c.inOrientation().map(Enum::name).orElse(null), latest == c ? null : Attempt.of(latest), cdapUrl);
+        }
+    }
+
+    /** A later consultation that did not (yet) replace the answer in force. */
+    public record Attempt(String status, String message, String failure, String consentedAt) {
+        static Attempt of(CafConsultation c) {
+            return new Attempt(c.status().name(), c.message(), c.failure().map(Enum::name).orElse(null), c.consentedAt().toString());
         }
     }
 
@@ -89,21 +103,24 @@ public class CafResource {
         DiagnosticId interview = DiagnosticId.parse(id).orElseThrow(() -> new UnknownDraftException(null));
         CafRequest request = CafRequest.from(JsonBodies.object(JsonBodies.readLimited(body)));
         CafRegister.Started started = register.start(caller, interview);
-        executor.submit(() -> register.finish(started, caller.actor(), circuit.consult(request.person())));
-        return Response.accepted(Json.write(ConsultationView.of(started.consultation(), settings.cdapUrl().orElse(null))))
+        background.consult(started, caller.actor(), request.person());
+        return Response.accepted(Json.write(ConsultationView.of(new CafAnswers(List.of(started.consultation())),
+                        settings.cdapUrl().orElse(null))))
                 .type(Json.UTF8_JSON).header("Cache-Control", "no-store")
                 .location(uri.getAbsolutePath()).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Résultat de la dernière consultation CAF de l'entretien")
+    @Operation(summary = "Réponse de la CAF en vigueur pour l'entretien",
+            description = "La dernière réponse informative (dossier trouvé ou aucun dossier) ; une demande plus récente en "
+                    + "cours ou en échec est dans latestAttempt. Après l'entretien, inOrientation dit si l'orientation l'a utilisée.")
     @APIResponse(responseCode = "404", description = "Aucune consultation", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response result(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        CafConsultation c = DiagnosticId.parse(id).flatMap(i -> register.latest(caller, i))
+        CafAnswers answers = DiagnosticId.parse(id).flatMap(i -> register.answers(caller, i))
                 .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Aucune consultation CAF", 404,
                         "La CAF n'a pas été interrogée pour cet entretien.")));
-        return Json.ok(ConsultationView.of(c, settings.cdapUrl().orElse(null)));
+        return Json.ok(ConsultationView.of(answers, settings.cdapUrl().orElse(null)));
     }
 }

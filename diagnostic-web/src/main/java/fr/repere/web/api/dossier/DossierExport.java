@@ -1,5 +1,6 @@
 package fr.repere.web.api.dossier;
 
+import fr.repere.caf.CafConsultation;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.Draft;
 import fr.repere.dossier.Dossier;
@@ -22,11 +23,13 @@ import java.util.Optional;
 /**
  * Everything Repère holds on a person's dossier, for the right of access: diagnostics (answers
  * with the questions and options as they were worded, scores, proposal, decision), interviews in
- * progress, referrals to places (with their history), mandates (with their journal), and the journal of who did what on the dossier (role and date, not the agent's
- * identifier).
+ * progress, what the CAF or the MSA said during its interviews (with the person's consent),
+ * referrals to places (with their history), mandates (with their journal), and the journal of who
+ * did what on the dossier (role and date, not the agent's identifier).
  */
 public record DossierExport(String caseRef, String team, String exportedAt, List<ExportedDiagnostic> diagnostics,
-                            List<ExportedDraft> drafts, List<ReferralView> referrals, List<MandateView> mandates,
+                            List<ExportedDraft> drafts, List<ExportedCafConsultation> cafConsultations,
+                            List<ReferralView> referrals, List<MandateView> mandates,
                             List<ExportedJournalEntry> journal) {
 
     public record ExportedAnswer(String question, String questionLabel, String option, String optionLabel) {
@@ -41,15 +44,26 @@ public record DossierExport(String caseRef, String team, String exportedAt, List
                                 List<ExportedAnswer> answers) {
     }
 
+    /** A CAF consultation: when the person agreed, what the CAF or the MSA said, whether the orientation used it. */
+    public record ExportedCafConsultation(String interview, String consentedAt, String status, String message, Boolean rsa,
+                                          Boolean primeActivite, String completedAt, String inOrientation) {
+        static ExportedCafConsultation of(CafConsultation c) {
+            return new ExportedCafConsultation(c.interview(), c.consentedAt().toString(), c.status().name(), c.message(),
+                    c.rsa().orElse(null), c.primeActivite().orElse(null), c.completedAt().map(Instant::toString).orElse(null),
+                    c.inOrientation().map(Enum::name).orElse(null));
+        }
+    }
+
     public record ExportedJournalEntry(String at, String action, String actionLabel, String by, boolean allowed,
                                        String detail) {
     }
 
-    static DossierExport of(Dossier dossier, List<Referral> referrals, List<Mandate> mandates, List<JournalEntry> entries,
-                            QuestionnaireCatalog catalog, Instant now) {
+    static DossierExport of(Dossier dossier, List<CafConsultation> caf, List<Referral> referrals, List<Mandate> mandates,
+                            List<JournalEntry> entries, QuestionnaireCatalog catalog, Instant now) {
         return new DossierExport(dossier.ref().caseRef(), dossier.ref().team(), now.toString(),
                 dossier.diagnostics().stream().map(d -> diagnostic(d, catalog)).toList(),
                 dossier.drafts().stream().map(d -> draft(d, catalog)).toList(),
+                caf.stream().map(ExportedCafConsultation::of).toList(),
                 referrals.stream().map(r -> ReferralView.of(r).withoutAgents()).toList(),
                 mandates.stream().map(m -> MandateView.of(m, now, true).withoutAgents()).toList(),
                 entries.stream().map(DossierExport::entry).toList());

@@ -1,9 +1,12 @@
 package fr.repere.web.api.dossier;
 
+import fr.repere.caf.CafConsultation;
+import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.dossier.Dossier;
 import fr.repere.dossier.DossierErasure;
 import fr.repere.dossier.DossierRef;
 import fr.repere.dossier.ErasureGround;
+import fr.repere.infrastructure.JpaCafConsultations;
 import fr.repere.infrastructure.JpaDossiers;
 import fr.repere.infrastructure.JpaJournal;
 import fr.repere.infrastructure.JpaMandates;
@@ -65,7 +68,9 @@ public class DossierRegister {
         JpaReferrals referrals = new JpaReferrals(em);
         List<Referral> referred = dossier.diagnostics().stream().flatMap(d -> referrals.ofDiagnostic(d.id()).stream()).toList();
         List<Mandate> mandates = new JpaMandates(em).ofDossier(caller.team(), caseRef);
-        return Optional.of(DossierExport.of(dossier, referred, mandates, entries, catalog, now));
+        List<CafConsultation> caf = new JpaCafConsultations(em).ofInterviews(
+                dossier.interviews().stream().map(DiagnosticId::value).toList());
+        return Optional.of(DossierExport.of(dossier, caf, referred, mandates, entries, catalog, now));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package fr.repere.web.api.draft;
 
+import fr.repere.caf.CafConsulting;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticTaking;
@@ -8,6 +9,7 @@ import fr.repere.diagnostic.DraftChange;
 import fr.repere.diagnostic.Interviews;
 import fr.repere.diagnostic.OrientationPolicy;
 import fr.repere.diagnostic.UnknownDraftException;
+import fr.repere.infrastructure.JpaCafConsultations;
 import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.infrastructure.JpaDraftRepository;
 import fr.repere.journal.JournalAction;
@@ -80,9 +82,9 @@ public class InterviewRegister {
     @Transactional
     public Diagnostic complete(Caller caller, DiagnosticId id) {
         ofTeam(caller, id, JournalAction.DIAGNOSTIC_CREATE);
-        // what the CAF said, with the person's consent, is context for the rules (quarterly declarations)
-        java.util.Set<String> context = new fr.repere.infrastructure.JpaCafConsultations(em).latest(id.value())
-                .map(fr.repere.caf.CafConsultation::contextFlags).orElse(java.util.Set.of());
+        // what the CAF said, with the person's consent, is context for the rules (quarterly declarations);
+        // its consultations record whether this orientation used it
+        java.util.Set<String> context = new CafConsulting(new JpaCafConsultations(em), clock).useInOrientation(id.value());
         Diagnostic diagnostic = interviews(rules.forTeam(caller.team())).complete(id, context);
         journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), JournalAction.DIAGNOSTIC_CREATE,
                 journal.dossier(diagnostic.team(), diagnostic.caseRef()), diagnostic.id().value()));
@@ -94,6 +96,7 @@ public class InterviewRegister {
     public void abandon(Caller caller, DiagnosticId id) {
         Draft draft = ofTeam(caller, id, JournalAction.DRAFT_ABANDON);
         log(caller, JournalAction.DRAFT_ABANDON, draft);
+        new JpaCafConsultations(em).removeOfInterviews(List.of(id.value())); // what the CAF said goes with the interview
         interviews().abandon(id);
         em.flush();
     }
