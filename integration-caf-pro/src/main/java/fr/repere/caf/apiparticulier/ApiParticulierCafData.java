@@ -2,34 +2,41 @@ package fr.repere.caf.apiparticulier;
 
 import fr.repere.caf.CafData;
 import fr.repere.caf.CafLookup;
+import fr.repere.caf.CafLookup.Failure;
 import fr.repere.caf.CafSituation;
-import fr.repere.caf.CafSituation.Benefit;
-import fr.repere.caf.CafSituation.QuotientFamilial;
 import fr.repere.caf.CivilStatus;
 import fr.repere.caf.apiparticulier.ApiParticulierClient.LocalRateLimitException;
 import fr.repere.caf.apiparticulier.ApiParticulierClient.Reply;
-import fr.repere.caf.apiparticulier.ApiParticulierMapper.ApiError;
-import fr.repere.caf.apiparticulier.ApiParticulierMapper.MalformedPayloadException;
+import fr.repere.caf.apiparticulier.ReplyMeaning.Answered;
+import fr.repere.caf.apiparticulier.ReplyMeaning.Failed;
+import fr.repere.caf.apiparticulier.ReplyMeaning.NoFile;
+import fr.repere.caf.apiparticulier.ReplyMeaning.Part;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.YearMonth;
+import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
- * {@link CafData} on API Particulier v3: quotient familial, then RSA, then prime d'activité.
+ * {@link CafData} on API Particulier v3: asks only what the rules read, the RSA, then the prime
+ * d'activité (never the quotient familial).
  *
  * <ul>
- *   <li>404 on a call: that source has no file for the person. 404 on all three: {@link CafLookup.NotFound}.
- *       Otherwise {@link CafLookup.Found}, with no quotient familial when that call said 404 and
- *       "not a beneficiary" for a benefit whose call said 404 (no file, no entitlement).</li>
- *   <li>429, 5xx, time-out, network error, unreadable 200, refused token, refused parameters, any other
- *       status: {@link CafLookup.Unavailable} at once (the remaining calls are not made), with the wait
- *       asked by the API ({@code Retry-After}, {@code RateLimit-Reset} or {@code meta.retry_in}) when given.</li>
+ *   <li>No file on both ({@code ReplyMeaning.NO_FILE_CODES}): {@link CafLookup.NotFound}. An answer on
+ *       one and no file on the other: {@link CafLookup.Found}, "not a beneficiary" for the one
+ *       without file.</li>
+ *   <li>Any failure: {@link CafLookup.Unavailable} at once (the next call is not made), of the
+ *       {@link Failure} kind given by {@code ReplyMeaning} for a reply, and here for no reply:
+ *       time-out (headers or body past the deadline) or network error → PROVIDER_DOWN, body over
+ *       1 MiB → UNEXPECTED, Repère's own rate limit → RATE_LIMITED, an interrupted thread or a
+ *       crash → INTERNAL.</li>
  * </ul>
- * Never throws for a remote failure; only a null {@code person} is refused.
+ * Each request is told to {@code calls} as {@code "<endpoint> <status>"}, or {@code délai},
+ * {@code réseau}, {@code limite}, {@code taille}. Reasons and log lines are Repère's own short
+ * wording (status, error code, exception class names): never the identity, never the provider's
+ * text. Never throws for a remote failure; only a null argument is refused.
  */
 public final class ApiParticulierCafData implements CafData {
 
@@ -48,130 +55,75 @@ public final class ApiParticulierCafData implements CafData {
     }
 
     @Override
-    public CafLookup lookup(CivilStatus person, YearMonth period) {
-        return lookup(person, period, call -> { });
-    }
-
-    @Override
-    public CafLookup lookup(CivilStatus person, YearMonth period, java.util.function.Consumer<String> calls) {
+    public CafLookup lookup(CivilStatus person, Consumer<String> calls) {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(calls, "calls");
         try {
-            Part<QuotientFamilial> qf = call("quotient familial", "quotient_familial", calls,
-                    () -> client.quotientFamilial(person, period), ApiParticulierMapper::quotientFamilial);
-            if (qf instanceof Failed<QuotientFamilial> failed) {
-                return failed.unavailable();
+            Part rsa = call("RSA", "revenu_solidarite_active", calls, () -> client.revenuSolidariteActive(person));
+            if (rsa instanceof Failed failed) {
+                return logged(failed.unavailable());
             }
-            Part<Benefit> rsa = call("RSA", "revenu_solidarite_active", calls, () -> client.revenuSolidariteActive(person), ApiParticulierMapper::benefit);
-            if (rsa instanceof Failed<Benefit> failed) {
-                return failed.unavailable();
+            Part prime = call("prime d'activité", "prime_activite", calls, () -> client.primeActivite(person));
+            if (prime instanceof Failed failed) {
+                return logged(failed.unavailable());
             }
-            Part<Benefit> prime = call("prime d'activité", "prime_activite", calls, () -> client.primeActivite(person), ApiParticulierMapper::benefit);
-            if (prime instanceof Failed<Benefit> failed) {
-                return failed.unavailable();
-            }
-            if (qf instanceof Absent && rsa instanceof Absent && prime instanceof Absent) {
+            if (rsa instanceof NoFile && prime instanceof NoFile) {
                 return new CafLookup.NotFound();
             }
             return new CafLookup.Found(new CafSituation(
-                    qf instanceof Present<QuotientFamilial> p ? p.value() : null,
-                    rsa instanceof Present<Benefit> p ? p.value() : Benefit.NONE,
-                    prime instanceof Present<Benefit> p ? p.value() : Benefit.NONE));
+                    rsa instanceof Answered a && a.beneficiary(), prime instanceof Answered a && a.beneficiary()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "CAF lookup failed unexpectedly: " + e.getClass().getName());
-            return unavailable("erreur interne lors de l'interrogation d'API Particulier", null);
+            LOG.log(System.Logger.Level.ERROR, "CAF lookup failed inside Repère: " + causes(e));
+            return new CafLookup.Unavailable(Failure.INTERNAL, "erreur interne lors de l'interrogation d'API Particulier", null);
         }
     }
 
-    private <T> Part<T> call(String what, String endpoint, java.util.function.Consumer<String> calls, Call call,
-                             Translation<T> translation) {
+    private Part call(String what, String endpoint, Consumer<String> calls, Call call) {
         Reply reply;
         try {
             reply = call.send();
-            calls.accept(endpoint + " " + reply.status());
+        } catch (BoundedBody.TooLargeException e) {
+            calls.accept(endpoint + " taille");
+            return ReplyMeaning.failed(Failure.UNEXPECTED, "réponse trop volumineuse d'API Particulier (" + what + ")", null);
         } catch (HttpTimeoutException e) {
             calls.accept(endpoint + " délai");
-            return failedTransiently("API Particulier n'a pas répondu dans le délai de "
-                    + client.timeout().toMillis() + " ms (" + what + ")");
+            return ReplyMeaning.failed(Failure.PROVIDER_DOWN, "API Particulier n'a pas répondu dans le délai de "
+                    + client.timeout().toMillis() + " ms (" + what + ")", null);
         } catch (IOException e) {
             calls.accept(endpoint + " réseau");
-            return failedTransiently("API Particulier injoignable (" + e.getClass().getSimpleName() + ", " + what + ")");
+            LOG.log(System.Logger.Level.WARNING, "API Particulier " + endpoint + ": no answer, " + causes(e));
+            return ReplyMeaning.failed(Failure.PROVIDER_DOWN,
+                    "API Particulier injoignable (" + e.getClass().getSimpleName() + ", " + what + ")", null);
         } catch (LocalRateLimitException e) {
             calls.accept(endpoint + " limite");
-            return failed("limite de " + ApiParticulierClient.REQUESTS_PER_SECOND
+            return ReplyMeaning.failed(Failure.RATE_LIMITED, "limite de " + ApiParticulierClient.REQUESTS_PER_SECOND
                     + " requêtes par seconde atteinte côté Repère (" + what + ")", e.retryAfter());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed("interrogation d'API Particulier interrompue (" + what + ")", null);
+            return ReplyMeaning.failed(Failure.INTERNAL, "interrogation d'API Particulier interrompue (" + what + ")", null);
         }
-        int status = reply.status();
-        if (status == 200) {
-            try {
-                return new Present<>(translation.translate(reply.body()));
-            } catch (MalformedPayloadException e) {
-                LOG.log(System.Logger.Level.WARNING, "API Particulier " + what + ": unreadable 200 answer: " + e.getMessage());
-                return failed("réponse illisible d'API Particulier (" + what + ")", null);
-            }
-        }
-        if (status == 404) {
-            return new Absent<>();
-        }
-        Optional<ApiError> error = ApiParticulierMapper.firstError(reply.body());
-        Duration retryAfter = ApiParticulierClient.retryAfter(reply.headers(), clock.instant());
-        if (retryAfter == null) {
-            retryAfter = error.map(ApiError::retryIn).orElse(null);
-        }
-        String detail = "HTTP " + status + error.map(e -> ", erreur " + e.code()
-                + (e.title() == null ? "" : " : " + e.title())).orElse("") + ", " + what;
-        String reason = switch (status) {
-            case 429 -> "trop de requêtes vers API Particulier (" + detail + ")";
-            case 401 -> "jeton API Particulier refusé (" + detail + ")";
-            case 403 -> "habilitation API Particulier insuffisante (" + detail + ")";
-            case 400, 422 -> "identité refusée par API Particulier (" + detail + ")";
-            case 409 -> "requête identique déjà en cours chez API Particulier (" + detail + ")";
-            default -> status >= 500
-                    ? "API Particulier ou son fournisseur indisponible (" + detail + ")"
-                    : "réponse inattendue d'API Particulier (" + detail + ")";
-        };
-        boolean transientFailure = retryAfter == null && (status == 502 || status == 503 || status == 504);
-        return transientFailure ? failedTransiently(reason) : failed(reason, retryAfter);
+        Instant receivedAt = clock.instant();
+        calls.accept(endpoint + " " + reply.status());
+        return ReplyMeaning.of(what, reply, receivedAt);
     }
 
-    /** A time-out, a network error or a gateway error: asking again soon may work. */
-    private static <T> Failed<T> failedTransiently(String reason) {
-        LOG.log(System.Logger.Level.WARNING, "CAF data unavailable (transient): " + reason);
-        return new Failed<>(new CafLookup.Unavailable(reason, null, true));
+    private static CafLookup.Unavailable logged(CafLookup.Unavailable unavailable) {
+        LOG.log(System.Logger.Level.WARNING, "CAF data unavailable (" + unavailable.failure() + "): " + unavailable.reason());
+        return unavailable;
     }
 
-    private static <T> Failed<T> failed(String reason, Duration retryAfter) {
-        return new Failed<>(unavailable(reason, retryAfter));
-    }
-
-    private static CafLookup.Unavailable unavailable(String reason, Duration retryAfter) {
-        LOG.log(System.Logger.Level.WARNING, "CAF data unavailable: " + reason);
-        return new CafLookup.Unavailable(reason, retryAfter);
+    /** Class names of an exception and its causes, never their messages (they may quote data). */
+    static String causes(Throwable e) {
+        StringJoiner names = new StringJoiner(" < ");
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            names.add(t.getClass().getName());
+        }
+        return names.toString();
     }
 
     @FunctionalInterface
     private interface Call {
         Reply send() throws IOException, InterruptedException, LocalRateLimitException;
-    }
-
-    @FunctionalInterface
-    private interface Translation<T> {
-        T translate(String body) throws MalformedPayloadException;
-    }
-
-    /** Outcome of one of the three calls. */
-    private sealed interface Part<T> {
-    }
-
-    private record Present<T>(T value) implements Part<T> {
-    }
-
-    private record Absent<T>() implements Part<T> {
-    }
-
-    private record Failed<T>(CafLookup.Unavailable unavailable) implements Part<T> {
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,21 +25,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * HTTP client of the three "identité" endpoints of API Particulier v3 the orientation needs
- * (quotient familial, RSA, prime d'activité), on {@link java.net.http.HttpClient}.
+ * HTTP client of the two "identité" endpoints of API Particulier v3 the orientation rules read
+ * (RSA, prime d'activité), on {@link java.net.http.HttpClient}. The quotient familial endpoint is
+ * not called: no rule reads it.
  *
  * <p>Every call carries {@code Authorization: Bearer <jeton>} and the mandatory {@code recipient}
- * (SIRET of the body receiving the data), has an overall deadline ({@code timeout}, connection
- * included) and takes a permit from a token bucket of {@value #REQUESTS_PER_SECOND} requests per
- * second and per instance (API Particulier allows 20 requests/s per token). No retry here: fault
- * tolerance comes later, around {@link ApiParticulierCafData}.
+ * (SIRET of the body receiving the data), takes a permit from a token bucket of
+ * {@value #REQUESTS_PER_SECOND} requests per second and per instance (API Particulier allows 20
+ * requests/s per token) and has one overall deadline, {@code timeout}, covering the connection, the
+ * headers and the whole body: a body still arriving at the deadline is cut. A body is never kept
+ * beyond 1 MiB ({@code BoundedBody}). No retry here: fault tolerance is around
+ * {@link ApiParticulierCafData}.
  *
  * <p>Redirects are not followed (the bearer token must not travel elsewhere). Plain {@code http}
  * is only accepted towards a loopback address (local stub).
  */
 public final class ApiParticulierClient {
 
-    static final String QUOTIENT_FAMILIAL = "/v3/dss/quotient_familial/identite";
     static final String REVENU_SOLIDARITE_ACTIVE = "/v3/dss/revenu_solidarite_active/identite";
     static final String PRIME_ACTIVITE = "/v3/dss/prime_activite/identite";
     static final int REQUESTS_PER_SECOND = 20;
@@ -58,6 +59,7 @@ public final class ApiParticulierClient {
     private final HttpClient http;
     private final TokenBucket rateLimit;
     private final TokenBucket.Sleeper sleeper;
+    private final long maxBodyBytes;
 
     /**
      * @param baseUri        e.g. {@code https://particulier.api.gouv.fr} or {@code https://staging.particulier.api.gouv.fr}
@@ -72,6 +74,16 @@ public final class ApiParticulierClient {
 
     ApiParticulierClient(URI baseUri, String bearerToken, String recipientSiret, Duration timeout,
                          TokenBucket rateLimit, TokenBucket.Sleeper sleeper) {
+        this(baseUri, bearerToken, recipientSiret, timeout, rateLimit, sleeper, BoundedBody.MAX_BYTES);
+    }
+
+    /** @param maxBodyBytes largest body read (tests use a small one) */
+    ApiParticulierClient(URI baseUri, String bearerToken, String recipientSiret, Duration timeout,
+                         TokenBucket rateLimit, TokenBucket.Sleeper sleeper, long maxBodyBytes) {
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+        this.maxBodyBytes = maxBodyBytes;
         this.baseUri = checkedBaseUri(baseUri);
         if (bearerToken == null || !BEARER_TOKEN.matcher(bearerToken).matches()) {
             throw new IllegalArgumentException("bearerToken: missing or not a bearer token");
@@ -124,17 +136,6 @@ public final class ApiParticulierClient {
         return timeout;
     }
 
-    /** {@code GET /v3/dss/quotient_familial/identite}; {@code period} null = the API's current month. */
-    Reply quotientFamilial(CivilStatus person, YearMonth period)
-            throws IOException, InterruptedException, LocalRateLimitException {
-        StringJoiner query = identityQuery(person);
-        if (period != null) {
-            add(query, "annee", Integer.toString(period.getYear()));
-            add(query, "mois", Integer.toString(period.getMonthValue()));
-        }
-        return get(QUOTIENT_FAMILIAL, query.toString());
-    }
-
     /** {@code GET /v3/dss/revenu_solidarite_active/identite}. */
     Reply revenuSolidariteActive(CivilStatus person) throws IOException, InterruptedException, LocalRateLimitException {
         return get(REVENU_SOLIDARITE_ACTIVE, identityQuery(person).toString());
@@ -183,6 +184,13 @@ public final class ApiParticulierClient {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * One GET within {@code timeout}, headers and body included.
+     *
+     * @throws BoundedBody.TooLargeException the body passed {@code maxBodyBytes} (or announced it would)
+     * @throws HttpTimeoutException          no complete answer within the deadline (the reading is cut)
+     * @throws IOException                   no answer (connection refused or lost…)
+     */
     private Reply get(String path, String query) throws IOException, InterruptedException, LocalRateLimitException {
         TokenBucket.Reservation permit = rateLimit.reserve(timeout);
         if (!permit.granted()) {
@@ -195,24 +203,40 @@ public final class ApiParticulierClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<String>> pending =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        BoundedBody body = new BoundedBody(maxBodyBytes);
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, body);
         try {
             HttpResponse<String> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (TimeoutException e) {
+            body.abort();
             pending.cancel(true);
             throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
+            body.abort();
             pending.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("HTTP call failed: " + (cause == null ? "?" : cause.getClass().getSimpleName()), cause);
+            body.abort();
+            throw failure(e.getCause());
         }
+    }
+
+    /** The most telling exception of a failed exchange: a refused body first, then the I/O error. */
+    private static IOException failure(Throwable cause) {
+        IOException io = null;
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BoundedBody.TooLargeException tooLarge) {
+                return tooLarge;
+            }
+            if (io == null && t instanceof IOException found) {
+                io = found;
+            }
+        }
+        if (io != null) {
+            return io;
+        }
+        return new IOException("HTTP call failed: " + (cause == null ? "?" : cause.getClass().getSimpleName()), cause);
     }
 
     private static URI checkedBaseUri(URI uri) {
@@ -230,33 +254,46 @@ public final class ApiParticulierClient {
     }
 
     /**
-     * When the API asks to wait: {@code Retry-After} (seconds or HTTP date), else
-     * {@code RateLimit-Reset} (documented by API Particulier as the end of the current window, a
-     * Unix timestamp; small values are read as seconds). {@code null} when neither is usable.
+     * When the API asks to wait: {@code Retry-After}, else {@code RateLimit-Reset}. {@code null}
+     * when neither is usable. {@code now} is the moment the reply arrived.
      */
     static Duration retryAfter(HttpHeaders headers, Instant now) {
+        Duration asked = retryAfterHeader(headers, now);
+        return asked != null ? asked : rateLimitReset(headers, now);
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date, counted from {@code now}; {@code null} if absent or unusable. */
+    static Duration retryAfterHeader(HttpHeaders headers, Instant now) {
         String retryAfter = headers.firstValue("Retry-After").map(String::strip).orElse("");
-        if (!retryAfter.isEmpty()) {
-            if (retryAfter.chars().allMatch(Character::isDigit)) {
-                return seconds(retryAfter);
-            }
-            try {
-                Instant at = ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-            } catch (DateTimeParseException e) {
-                // unusable: try the next header
-            }
+        if (retryAfter.isEmpty()) {
+            return null;
         }
-        String reset = headers.firstValue("RateLimit-Reset").map(String::strip).orElse("");
-        if (!reset.isEmpty() && reset.chars().allMatch(Character::isDigit)) {
-            Duration value = seconds(reset);
-            if (value == null || value.getSeconds() < 1_000_000_000L) {
-                return value;
-            }
-            Instant at = Instant.ofEpochSecond(value.getSeconds());
+        if (retryAfter.chars().allMatch(Character::isDigit)) {
+            return seconds(retryAfter);
+        }
+        try {
+            Instant at = ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        } catch (DateTimeParseException e) {
+            return null;
         }
-        return null;
+    }
+
+    /**
+     * {@code RateLimit-Reset}, documented by API Particulier as the end of the current window (a Unix
+     * timestamp, sent with every answer); small values are read as seconds. {@code null} if absent or unusable.
+     */
+    static Duration rateLimitReset(HttpHeaders headers, Instant now) {
+        String reset = headers.firstValue("RateLimit-Reset").map(String::strip).orElse("");
+        if (reset.isEmpty() || !reset.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        Duration value = seconds(reset);
+        if (value == null || value.getSeconds() < 1_000_000_000L) {
+            return value;
+        }
+        Instant at = Instant.ofEpochSecond(value.getSeconds());
+        return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
     }
 
     private static Duration seconds(String digits) {

@@ -1,88 +1,66 @@
 package fr.repere.caf.apiparticulier;
 
-import fr.repere.caf.CafSituation.Benefit;
-import fr.repere.caf.CafSituation.Provider;
-import fr.repere.caf.CafSituation.QuotientFamilial;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Translates API Particulier v3 payloads into the domain, reading only what {@link fr.repere.caf.CafSituation}
- * keeps: {@code data.quotient_familial} of the quotient familial answer (the claimants, children and
- * address next to it are never read), {@code est_beneficiaire} and {@code date_debut_droit} of the RSA
- * and prime d'activité answers.
+ * Reads the two things Repère takes from an API Particulier v3 answer, and nothing else.
  *
- * <p>Anything that does not follow the OpenAPI description (missing field, wrong type, unknown
- * provider, impossible month or date, incoherent entitlement) is a {@link MalformedPayloadException}.
+ * <ul>
+ *   <li>200 of the RSA or prime d'activité endpoint: {@code data.est_beneficiaire}, which must be a
+ *       JSON boolean. Every other field ({@code avec_majoration}, {@code date_debut_droit}, links,
+ *       meta, unknown fields) is ignored whatever its value or format: no rule reads it, so it
+ *       cannot make an answer unreadable.</li>
+ *   <li>Error answer: the {@code code} of {@code errors[0]}, only if it looks like an API Particulier
+ *       code ({@value #CODE_PATTERN}), and {@code meta.retry_in}. The {@code title} and
+ *       {@code detail} are never read: they are the provider's free text and may echo the identity.</li>
+ * </ul>
+ * A JSON document with a repeated member name is unreadable (which of the two would count?).
  */
 final class ApiParticulierMapper {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    static final String CODE_PATTERN = "[0-9A-Za-z]{1,10}";
+
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonReaderFactory READERS =
+            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private ApiParticulierMapper() {
     }
 
-    /** {@code data.quotient_familial {fournisseur, valeur, annee, mois}} of a 200 answer. */
-    static QuotientFamilial quotientFamilial(String body) throws MalformedPayloadException {
-        JsonObject qf = object(object(root(body), "data"), "quotient_familial");
-        Provider provider = switch (string(qf, "fournisseur")) {
-            case "CNAF" -> Provider.CNAF;
-            case "MSA" -> Provider.MSA;
-            default -> throw new MalformedPayloadException("unknown quotient_familial.fournisseur");
-        };
-        int valeur = integer(qf, "valeur");
-        try {
-            return new QuotientFamilial(valeur, provider, YearMonth.of(integer(qf, "annee"), integer(qf, "mois")));
-        } catch (DateTimeException | IllegalArgumentException e) {
-            throw new MalformedPayloadException("impossible quotient_familial value or period");
+    /** {@code data.est_beneficiaire} of a 200 RSA or prime d'activité answer. */
+    static boolean beneficiary(String body) throws MalformedPayloadException {
+        if (!(root(body).get("data") instanceof JsonObject data)) {
+            throw new MalformedPayloadException("data: object expected");
         }
-    }
-
-    /** {@code data {est_beneficiaire, date_debut_droit}} of a 200 RSA or prime d'activité answer. */
-    static Benefit benefit(String body) throws MalformedPayloadException {
-        JsonObject data = object(root(body), "data");
         JsonValue beneficiary = data.get("est_beneficiaire");
-        if (beneficiary == null || !(beneficiary == JsonValue.TRUE || beneficiary == JsonValue.FALSE)) {
-            throw new MalformedPayloadException("est_beneficiaire: boolean expected");
+        if (beneficiary == JsonValue.TRUE) {
+            return true;
         }
-        JsonValue start = data.get("date_debut_droit");
-        LocalDate since = null;
-        if (start != null && start.getValueType() != JsonValue.ValueType.NULL) {
-            if (!(start instanceof JsonString text)) {
-                throw new MalformedPayloadException("date_debut_droit: string expected");
-            }
-            try {
-                since = LocalDate.parse(text.getString());
-            } catch (DateTimeException e) {
-                throw new MalformedPayloadException("date_debut_droit: YYYY-MM-DD expected");
-            }
-        } else if (start == null) {
-            throw new MalformedPayloadException("date_debut_droit missing");
+        if (beneficiary == JsonValue.FALSE) {
+            return false;
         }
-        try {
-            return new Benefit(beneficiary == JsonValue.TRUE, since);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPayloadException("entitlement start date given for a non-beneficiary");
-        }
+        throw new MalformedPayloadException("est_beneficiaire: boolean expected");
     }
 
     /**
-     * First entry of an error answer ({@code errors[0]}: code, title, {@code meta.retry_in}); empty
-     * if the body is no such answer. Never throws: an error answer only serves to explain.
+     * The code and the asked wait of the first entry of an error answer ({@code errors[0]}); empty
+     * if the body is no such answer. Never throws: an error answer only serves to classify.
      */
     static Optional<ApiError> firstError(String body) {
         try {
@@ -90,61 +68,63 @@ final class ApiParticulierMapper {
             if (!(errors instanceof JsonArray list) || list.isEmpty() || !(list.get(0) instanceof JsonObject first)) {
                 return Optional.empty();
             }
-            String code = first.get("code") instanceof JsonString s ? s.getString() : null;
-            String title = first.get("title") instanceof JsonString s ? s.getString() : null;
+            String code = first.get("code") instanceof JsonString s && CODE.matcher(s.getString()).matches()
+                    ? s.getString() : null;
             Duration retryIn = null;
             if (first.get("meta") instanceof JsonObject meta && meta.get("retry_in") instanceof JsonNumber n
-                    && n.isIntegral() && n.longValue() >= 0) {
+                    && n.isIntegral() && n.bigIntegerValue().signum() >= 0 && n.bigIntegerValue().bitLength() < 32) {
                 retryIn = Duration.ofSeconds(n.longValue());
             }
-            return Optional.of(new ApiError(code, title, retryIn));
+            return Optional.of(new ApiError(code, retryIn));
         } catch (MalformedPayloadException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /**
+     * The body as one JSON object: nothing after it (checked by a first, streaming pass), no member
+     * name repeated (checked by the reader). The first pass walks the events itself: Parsson 1.1.7's
+     * {@code skipObject()} never returns on a truncated document.
+     */
     private static JsonObject root(String body) throws MalformedPayloadException {
         if (body == null || body.isBlank()) {
             throw new MalformedPayloadException("empty body");
         }
-        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (!(value instanceof JsonObject object)) {
-                throw new MalformedPayloadException("JSON object expected");
+        try {
+            try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
+                if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                    throw new MalformedPayloadException("JSON object expected");
+                }
+                int depth = 1;
+                while (depth > 0) {
+                    JsonParser.Event event = parser.next();
+                    if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+                        depth++;
+                    } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+                        depth--;
+                    }
+                }
+                if (parser.hasNext()) {
+                    throw new MalformedPayloadException("content after the JSON object");
+                }
             }
-            return object;
-        } catch (JsonException | IllegalStateException e) {
+            try (JsonReader reader = READERS.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        } catch (RuntimeException e) {
+            // JsonException, NoSuchElementException at the end of a truncated body, and the plain
+            // RuntimeException Parsson throws beyond its nesting limit
             throw new MalformedPayloadException("not JSON");
         }
     }
 
-    private static JsonObject object(JsonObject parent, String name) throws MalformedPayloadException {
-        if (parent.get(name) instanceof JsonObject child) {
-            return child;
-        }
-        throw new MalformedPayloadException(name + ": object expected");
-    }
-
-    private static String string(JsonObject parent, String name) throws MalformedPayloadException {
-        if (parent.get(name) instanceof JsonString text) {
-            return text.getString();
-        }
-        throw new MalformedPayloadException(name + ": string expected");
-    }
-
-    private static int integer(JsonObject parent, String name) throws MalformedPayloadException {
-        if (parent.get(name) instanceof JsonNumber number) {
-            try {
-                return number.intValueExact();
-            } catch (ArithmeticException e) {
-                throw new MalformedPayloadException(name + ": integer expected");
-            }
-        }
-        throw new MalformedPayloadException(name + ": number expected");
-    }
-
-    /** One entry of an API Particulier error answer; code and title are generic texts, no personal data. */
-    record ApiError(String code, String title, Duration retryIn) {
+    /**
+     * What Repère keeps of an error answer.
+     *
+     * @param code    the API's error code if it has the expected shape, else {@code null}
+     * @param retryIn {@code meta.retry_in}, the wait asked, or {@code null}
+     */
+    record ApiError(String code, Duration retryIn) {
     }
 
     /** The payload does not follow the OpenAPI description. The message never quotes the payload. */

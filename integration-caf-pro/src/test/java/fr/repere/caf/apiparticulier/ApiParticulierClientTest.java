@@ -10,13 +10,13 @@ import fr.repere.caf.CivilStatus;
 import fr.repere.caf.CivilStatus.BirthDate;
 import fr.repere.caf.CivilStatus.Sexe;
 import fr.repere.caf.apiparticulier.ApiParticulierClient.LocalRateLimitException;
+import fr.repere.caf.apiparticulier.ApiParticulierStub.Answer;
 import fr.repere.caf.apiparticulier.ApiParticulierStub.Recorded;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -49,9 +49,9 @@ class ApiParticulierClientTest {
 
     @Test
     void sendsTheIdentityWithTheApiParameterNames() throws Exception {
-        client().quotientFamilial(FULL, YearMonth.of(2024, 9));
+        client().revenuSolidariteActive(FULL);
 
-        Recorded request = stub.requestsTo(ApiParticulierClient.QUOTIENT_FAMILIAL).get(0);
+        Recorded request = stub.requestsTo(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE).get(0);
         assertEquals("GET", request.method());
         assertEquals(Map.ofEntries(
                 Map.entry("recipient", List.of(ApiParticulierStub.RECIPIENT)),
@@ -63,16 +63,14 @@ class ApiParticulierClientTest {
                 Map.entry("jourDateNaissance", List.of("8")),
                 Map.entry("sexeEtatCivil", List.of("F")),
                 Map.entry("codeCogInseePaysNaissance", List.of("99100")),
-                Map.entry("codeCogInseeCommuneNaissance", List.of("2A004")),
-                Map.entry("annee", List.of("2024")),
-                Map.entry("mois", List.of("9"))), request.params());
+                Map.entry("codeCogInseeCommuneNaissance", List.of("2A004"))), request.params());
         assertEquals("Bearer " + ApiParticulierStub.TOKEN, request.header("Authorization").orElseThrow());
         assertEquals("application/json", request.header("Accept").orElseThrow());
     }
 
     @Test
     void encodesTheQueryAsRfc3986() throws Exception {
-        client().quotientFamilial(FULL, null);
+        client().primeActivite(FULL);
 
         String raw = stub.requests().get(0).rawQuery();
         assertEquals(3, raw.split("prenoms%5B%5D=", -1).length - 1, raw);
@@ -82,13 +80,13 @@ class ApiParticulierClientTest {
     }
 
     @Test
-    void partialBirthDateAndCurrentMonth() throws Exception {
-        client().quotientFamilial(BORN_ABROAD, null);
+    void partialBirthDate() throws Exception {
+        client().revenuSolidariteActive(BORN_ABROAD);
 
         Map<String, List<String>> params = stub.requests().get(0).params();
         assertEquals(List.of("1992"), params.get("anneeDateNaissance"));
         for (String absent : List.of("moisDateNaissance", "jourDateNaissance", "codeCogInseeCommuneNaissance",
-                "nomUsage", "annee", "mois")) {
+                "nomUsage")) {
             assertFalse(params.containsKey(absent), absent);
         }
     }
@@ -179,6 +177,39 @@ class ApiParticulierClientTest {
         assertEquals(40, stub.requests().size(), "the refused request was not sent");
     }
 
+    private ApiParticulierClient client(Duration timeout, long maxBodyBytes) {
+        return new ApiParticulierClient(stub.baseUri(), ApiParticulierStub.TOKEN, ApiParticulierStub.RECIPIENT, timeout,
+                new TokenBucket(20, 20, System::nanoTime), TokenBucket.Sleeper.REAL, maxBodyBytes);
+    }
+
+    @Test
+    void aBodyUpToTheCapIsReturned() throws Exception {
+        String body = "{\"data\":{\"est_beneficiaire\":true}}";
+        stub.override(ApiParticulierClient.PRIME_ACTIVITE, Answer.of(200, body));
+        assertEquals(body, client(Duration.ofSeconds(2), body.length()).primeActivite(BORN_ABROAD).body());
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefused() {
+        String body = "{\"data\":{\"est_beneficiaire\":true}}";
+        stub.override(ApiParticulierClient.PRIME_ACTIVITE, Answer.of(200, body));
+        ApiParticulierClient client = client(Duration.ofSeconds(2), body.length() - 1);
+        assertThrows(BoundedBody.TooLargeException.class, () -> client.primeActivite(BORN_ABROAD));
+        stub.override(ApiParticulierClient.PRIME_ACTIVITE, Answer.streaming(200, "{", 1_000, false));
+        assertThrows(BoundedBody.TooLargeException.class, () -> client.primeActivite(BORN_ABROAD), "without Content-Length");
+    }
+
+    @Test
+    void theDeadlineCoversTheBody() {
+        stub.override(ApiParticulierClient.PRIME_ACTIVITE, Answer.streaming(200, "{", 1_000, true).paced(10, Duration.ofMillis(20)));
+        ApiParticulierClient client = client(Duration.ofMillis(300), BoundedBody.MAX_BYTES);
+        long start = System.nanoTime();
+
+        assertThrows(java.net.http.HttpTimeoutException.class, () -> client.primeActivite(BORN_ABROAD));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "headers came at once, the body was too slow");
+    }
+
     @Test
     void retryAfterInSeconds() {
         assertEquals(Duration.ofSeconds(30), retryAfter(Map.of("Retry-After", List.of("30"))));
@@ -199,6 +230,13 @@ class ApiParticulierClientTest {
                 retryAfter(Map.of("RateLimit-Reset", List.of(Long.toString(NOW.getEpochSecond() + 42)))));
         assertEquals(Duration.ofSeconds(7), retryAfter(Map.of("RateLimit-Reset", List.of("7"))));
         assertEquals(Duration.ofSeconds(5), retryAfter(Map.of("Retry-After", List.of("5"), "RateLimit-Reset", List.of("7"))));
+    }
+
+    @Test
+    void retryAfterAloneIgnoresRateLimitReset() {
+        assertNull(ApiParticulierClient.retryAfterHeader(HttpHeaders.of(Map.of("RateLimit-Reset", List.of("7")), (a, b) -> true), NOW));
+        assertEquals(Duration.ofSeconds(5), ApiParticulierClient.retryAfterHeader(
+                HttpHeaders.of(Map.of("Retry-After", List.of("5"), "RateLimit-Reset", List.of("7")), (a, b) -> true), NOW));
     }
 
     @Test

@@ -20,14 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for API Particulier v3 on 127.0.0.1 (random port), replaying the staging fixtures:
- * for the three endpoints, a request whose parameters (other than {@code recipient}) are exactly
- * those of a fixture gets the fixture's status and payload; any other gets a 404. It checks the
- * bearer token (401 otherwise) and the presence of {@code recipient} (422 otherwise), as the
- * OpenAPI description says, answers 429s with {@code Retry-After}, and records every request.
- * Tests can replace the answer of an endpoint ({@link #override}).
+ * for the RSA and prime d'activité endpoints, a request whose parameters (other than
+ * {@code recipient}) are exactly those of a fixture gets the fixture's status and payload; any
+ * other gets a 404 "dossier absent" (code 37003, as the staging 404s); any other path a 404 with
+ * code 00404. It checks the bearer token (401 otherwise) and the presence of {@code recipient}
+ * (422 otherwise), as the OpenAPI description says, answers 429s with {@code Retry-After}, and
+ * records every request. Tests can replace the answer of an endpoint ({@link #override}), including
+ * with a body streamed in pieces, endless or slow ({@link Answer#streaming}); {@link #bytesStreamed}
+ * tells how much of it left.
  */
 final class ApiParticulierStub implements AutoCloseable {
 
@@ -52,20 +56,45 @@ final class ApiParticulierStub implements AutoCloseable {
         }
     }
 
-    /** A canned answer replacing the fixtures of one endpoint. */
-    record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+    /**
+     * A body sent in pieces: {@code prefix}, then filler bytes up to {@code total} bytes ({@code -1}:
+     * forever), {@code chunk} bytes every {@code pace}, announced by {@code Content-Length} or chunked.
+     */
+    record Streamed(String prefix, long total, boolean withLength, int chunk, Duration pace) {
+        Streamed {
+            if (withLength && total < 0) {
+                throw new IllegalArgumentException("an endless body has no length");
+            }
+        }
+    }
+
+    /** A canned answer replacing the fixtures of one endpoint; {@code streamed} replaces {@code body} when set. */
+    record Answer(int status, String body, Map<String, String> headers, Duration delay, Streamed streamed) {
         static Answer of(int status, String body) {
-            return new Answer(status, body, Map.of(), Duration.ZERO);
+            return new Answer(status, body, Map.of(), Duration.ZERO, null);
+        }
+
+        /** {@code total} bytes ({@code -1}: forever) starting with {@code prefix}, as fast as the client reads. */
+        static Answer streaming(int status, String prefix, long total, boolean withLength) {
+            return new Answer(status, "", Map.of(), Duration.ZERO,
+                    new Streamed(prefix, total, withLength, 64 * 1024, Duration.ZERO));
         }
 
         Answer withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
-            return new Answer(status, body, all, delay);
+            return new Answer(status, body, all, delay, streamed);
         }
 
+        /** Headers after {@code wait}. */
         Answer after(Duration wait) {
-            return new Answer(status, body, headers, wait);
+            return new Answer(status, body, headers, wait, streamed);
+        }
+
+        /** A streamed body sent {@code chunk} bytes every {@code every}. */
+        Answer paced(int chunk, Duration every) {
+            return new Answer(status, body, headers, delay,
+                    new Streamed(streamed.prefix(), streamed.total(), streamed.withLength(), chunk, every));
         }
     }
 
@@ -79,7 +108,9 @@ final class ApiParticulierStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> overrides = new ConcurrentHashMap<>();
+    private final AtomicLong bytesStreamed = new AtomicLong();
     private volatile String retryAfter = "30";
+    private volatile boolean closed;
 
     ApiParticulierStub() {
         try {
@@ -106,6 +137,11 @@ final class ApiParticulierStub implements AutoCloseable {
 
     void override(String path, Answer answer) {
         overrides.put(path, answer);
+    }
+
+    /** Bytes of streamed bodies written so far (what the client's socket accepted). */
+    long bytesStreamed() {
+        return bytesStreamed.get();
     }
 
     /** Value of {@code Retry-After} on replayed 429s ({@code null}: no header). */
@@ -158,7 +194,7 @@ final class ApiParticulierStub implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    private void send(HttpExchange exchange, Answer answer) throws IOException {
         if (!answer.delay().isZero()) {
             try {
                 Thread.sleep(answer.delay().toMillis());
@@ -167,14 +203,50 @@ final class ApiParticulierStub implements AutoCloseable {
                 return;
             }
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (answer.streamed() != null) {
+            stream(exchange, answer.status(), answer.streamed());
+            return;
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /** Writes the body piece by piece until done, the client gone, or the stub closed. */
+    private void stream(HttpExchange exchange, int status, Streamed streamed) throws IOException {
+        byte[] prefix = streamed.prefix().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, streamed.withLength() ? streamed.total() : 0);
+        byte[] filler = new byte[streamed.chunk()];
+        java.util.Arrays.fill(filler, (byte) 'a');
+        long left = streamed.total() < 0 ? Long.MAX_VALUE : streamed.total();
+        OutputStream out = exchange.getResponseBody();
+        try {
+            int first = (int) Math.min(prefix.length, left);
+            out.write(prefix, 0, first);
+            out.flush();
+            bytesStreamed.addAndGet(first);
+            left -= first;
+            while (left > 0 && !closed) {
+                if (!streamed.pace().isZero()) {
+                    Thread.sleep(streamed.pace().toMillis());
+                }
+                int n = (int) Math.min(filler.length, left);
+                out.write(filler, 0, n);
+                out.flush();
+                bytesStreamed.addAndGet(n);
+                left -= n;
+            }
+            out.close();
+        } catch (IOException e) {
+            // the client hung up: expected when it refuses the body
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -195,6 +267,7 @@ final class ApiParticulierStub implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
         executor.shutdownNow();
     }

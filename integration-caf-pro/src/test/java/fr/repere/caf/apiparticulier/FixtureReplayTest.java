@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.repere.caf.CafLookup;
+import fr.repere.caf.CafLookup.Failure;
 import fr.repere.caf.CafSituation;
-import fr.repere.caf.CafSituation.Benefit;
-import fr.repere.caf.CafSituation.Provider;
-import fr.repere.caf.CafSituation.QuotientFamilial;
 import fr.repere.caf.CivilStatus;
 import fr.repere.caf.apiparticulier.ApiParticulierClient.Reply;
 import fr.repere.caf.apiparticulier.Fixtures.Fixture;
@@ -20,8 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,11 +64,9 @@ class FixtureReplayTest {
     }
 
     @Test
-    void allFixturesOfTheThreeEndpointsAreCopied() {
-        assertEquals(Map.of(ApiParticulierClient.QUOTIENT_FAMILIAL, 27, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, 7,
-                        ApiParticulierClient.PRIME_ACTIVITE, 7),
-                Map.of(ApiParticulierClient.QUOTIENT_FAMILIAL, Fixtures.of(ApiParticulierClient.QUOTIENT_FAMILIAL).size(),
-                        ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, Fixtures.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE).size(),
+    void allFixturesOfTheTwoEndpointsAreCopied() {
+        assertEquals(Map.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, 7, ApiParticulierClient.PRIME_ACTIVITE, 7),
+                Map.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, Fixtures.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE).size(),
                         ApiParticulierClient.PRIME_ACTIVITE, Fixtures.of(ApiParticulierClient.PRIME_ACTIVITE).size()));
         assertEquals(Set.of(200, 404, 429, 502, 504),
                 Set.copyOf(Fixtures.all().stream().map(Fixture::status).toList()));
@@ -111,11 +106,8 @@ class FixtureReplayTest {
         CivilStatus person = fixture.civilStatus().orElseThrow();
         int before = stub.requests().size();
 
-        Reply reply = switch (fixture.endpoint()) {
-            case ApiParticulierClient.QUOTIENT_FAMILIAL -> client.quotientFamilial(person, fixture.period());
-            case ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE -> client.revenuSolidariteActive(person);
-            default -> client.primeActivite(person);
-        };
+        Reply reply = fixture.endpoint().equals(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE)
+                ? client.revenuSolidariteActive(person) : client.primeActivite(person);
 
         assertEquals(fixture.status(), reply.status());
         assertEquals(fixture.payload(), reply.body());
@@ -126,65 +118,47 @@ class FixtureReplayTest {
 
     /**
      * The adapter: each case's lookup, the expected values read from the payloads of the fixtures
-     * the three calls meet (a call meeting no fixture gets the stub's 404).
+     * the two calls meet (a call meeting no fixture gets the stub's "dossier absent" 404).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("expressibleFixtures")
     void theAdapterTranslatesTheFixture(Fixture fixture) {
-        CafLookup lookup = new ApiParticulierCafData(client).lookup(fixture.civilStatus().orElseThrow(), fixture.period());
+        List<String> calls = new ArrayList<>();
+        CafLookup lookup = new ApiParticulierCafData(client).lookup(fixture.civilStatus().orElseThrow(), calls::add);
 
         switch (fixture.status()) {
             case 200 -> {
                 CafSituation situation = assertInstanceOf(CafLookup.Found.class, lookup).situation();
-                assertEquals(expectedSituation(fixture), situation);
-                assertEquals(expectedBeneficiary(fixture, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE)
-                                || expectedBeneficiary(fixture, ApiParticulierClient.PRIME_ACTIVITE),
-                        situation.hasQuarterlyDeclarations());
+                assertEquals(new CafSituation(expectedBeneficiary(fixture, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE),
+                        expectedBeneficiary(fixture, ApiParticulierClient.PRIME_ACTIVITE)), situation);
             }
             case 404 -> assertEquals(new CafLookup.NotFound(), lookup);
-            case 429 -> assertEquals(Duration.ofSeconds(30), assertInstanceOf(CafLookup.Unavailable.class, lookup).retryAfter());
+            case 429 -> {
+                CafLookup.Unavailable unavailable = assertInstanceOf(CafLookup.Unavailable.class, lookup);
+                assertEquals(Failure.RATE_LIMITED, unavailable.failure());
+                assertEquals(Duration.ofSeconds(30), unavailable.retryAfter());
+            }
             default -> {
                 CafLookup.Unavailable unavailable = assertInstanceOf(CafLookup.Unavailable.class, lookup);
-                assertTrue(unavailable.reason().contains(String.valueOf(fixture.status())), unavailable.reason());
+                assertEquals(Failure.PROVIDER_DOWN, unavailable.failure());
+                assertTrue(unavailable.reason().contains("HTTP " + fixture.status()), unavailable.reason());
                 assertTrue(unavailable.reason().contains((String) fixture.firstError().get("code")), unavailable.reason());
                 assertNull(unavailable.retryAfter());
             }
         }
+        assertEquals("revenu_solidarite_active " + expectedStatus(fixture, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE),
+                calls.get(0));
     }
 
     @Test
-    void fixturesCoverBothProvidersAndBothBenefitAnswers() {
-        Set<Object> providers = new HashSet<>();
+    void fixturesCoverBothBenefitAnswers() {
         Set<Object> beneficiary = new HashSet<>();
         for (Fixture fixture : Fixtures.all()) {
-            if (fixture.status() == 200 && fixture.endpoint().equals(ApiParticulierClient.QUOTIENT_FAMILIAL)) {
-                providers.add(qfTree(fixture).get("fournisseur"));
-            } else if (fixture.status() == 200) {
+            if (fixture.status() == 200) {
                 beneficiary.add(fixture.data().get("est_beneficiaire"));
             }
         }
-        assertEquals(Set.of("CNAF", "MSA"), providers);
         assertEquals(Set.of(true, false), beneficiary);
-    }
-
-    private static CafSituation expectedSituation(Fixture fixture) {
-        QuotientFamilial qf = counterpart(fixture, ApiParticulierClient.QUOTIENT_FAMILIAL)
-                .filter(f -> f.status() == 200)
-                .map(f -> {
-                    Map<String, Object> tree = qfTree(f);
-                    return new QuotientFamilial((Integer) tree.get("valeur"), Provider.valueOf((String) tree.get("fournisseur")),
-                            YearMonth.of((Integer) tree.get("annee"), (Integer) tree.get("mois")));
-                })
-                .orElse(null);
-        return new CafSituation(qf, expectedBenefit(fixture, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE),
-                expectedBenefit(fixture, ApiParticulierClient.PRIME_ACTIVITE));
-    }
-
-    private static Benefit expectedBenefit(Fixture fixture, String endpoint) {
-        return counterpart(fixture, endpoint).filter(f -> f.status() == 200).map(f -> {
-            Object start = f.data().get("date_debut_droit");
-            return new Benefit((Boolean) f.data().get("est_beneficiaire"), start == null ? null : LocalDate.parse((String) start));
-        }).orElse(Benefit.NONE);
     }
 
     private static boolean expectedBeneficiary(Fixture fixture, String endpoint) {
@@ -192,18 +166,12 @@ class FixtureReplayTest {
                 .map(f -> (Boolean) f.data().get("est_beneficiaire")).orElse(false);
     }
 
-    /** The fixture of {@code endpoint} the adapter's call meets for the case of {@code fixture}. */
-    private static Optional<Fixture> counterpart(Fixture fixture, String endpoint) {
-        Map<String, List<String>> params = new LinkedHashMap<>(fixture.params());
-        if (!endpoint.equals(ApiParticulierClient.QUOTIENT_FAMILIAL)) {
-            params.remove("annee");
-            params.remove("mois");
-        }
-        return Fixtures.matching(endpoint, params);
+    private static int expectedStatus(Fixture fixture, String endpoint) {
+        return counterpart(fixture, endpoint).map(Fixture::status).orElse(404);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> qfTree(Fixture fixture) {
-        return (Map<String, Object>) fixture.data().get("quotient_familial");
+    /** The fixture of {@code endpoint} the adapter's call meets for the case of {@code fixture}. */
+    private static Optional<Fixture> counterpart(Fixture fixture, String endpoint) {
+        return Fixtures.matching(endpoint, fixture.params());
     }
 }

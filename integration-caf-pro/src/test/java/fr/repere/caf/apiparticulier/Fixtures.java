@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ final class Fixtures {
 
     static final String ROOT = "/api-particulier/fixtures/";
     static final Map<String, String> ENDPOINT_DIRECTORIES = Map.of(
-            ApiParticulierClient.QUOTIENT_FAMILIAL, "quotient_familial_with_civility",
             ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, "revenu_solidarite_active_with_civility",
             ApiParticulierClient.PRIME_ACTIVITE, "prime_activite_with_civility");
 
@@ -98,19 +96,6 @@ final class Fixtures {
             return Optional.of(new CivilStatus(single("nomNaissance"), single("nomUsage"), prenoms, birth,
                     CivilStatus.Sexe.valueOf(single("sexeEtatCivil")), single("codeCogInseePaysNaissance"),
                     single("codeCogInseeCommuneNaissance")));
-        }
-
-        /** The quotient familial month asked by the case, {@code null} for the current month. */
-        YearMonth period() {
-            Integer year = integer("annee");
-            Integer month = integer("mois");
-            if (year == null && month == null) {
-                return null;
-            }
-            if (year == null || month == null) {
-                throw new IllegalStateException(file + ": annee without mois or the reverse");
-            }
-            return YearMonth.of(year, month);
         }
 
         String single(String name) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.repere.caf.CafSituation.Provider;
 import fr.repere.caf.CivilStatus;
 import fr.repere.caf.apiparticulier.ApiParticulierStub.Recorded;
 import fr.repere.caf.apiparticulier.Fixtures.Fixture;
 import fr.repere.caf.apiparticulier.OpenApiDescription.Parameter;
 import java.time.Duration;
-import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpenApiContractTest {
 
     private static final OpenApiDescription OPENAPI = OpenApiDescription.load();
-    private static final List<String> ENDPOINTS = List.of(ApiParticulierClient.QUOTIENT_FAMILIAL,
-            ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, ApiParticulierClient.PRIME_ACTIVITE);
+    private static final List<String> ENDPOINTS = List.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE,
+            ApiParticulierClient.PRIME_ACTIVITE);
 
     private static ApiParticulierStub stub;
     private static ApiParticulierClient client;
@@ -53,17 +50,16 @@ class OpenApiContractTest {
 
     private static Recorded send(String endpoint, CivilStatus person) throws Exception {
         int before = stub.requests().size();
-        switch (endpoint) {
-            case ApiParticulierClient.QUOTIENT_FAMILIAL -> client.quotientFamilial(person, YearMonth.of(2024, 9));
-            case ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE -> client.revenuSolidariteActive(person);
-            default -> client.primeActivite(person);
+        if (endpoint.equals(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE)) {
+            client.revenuSolidariteActive(person);
+        } else {
+            client.primeActivite(person);
         }
         return stub.requests().get(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ApiParticulierClient.QUOTIENT_FAMILIAL, ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE,
-            ApiParticulierClient.PRIME_ACTIVITE})
+    @ValueSource(strings = {ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, ApiParticulierClient.PRIME_ACTIVITE})
     void everyRequestFollowsTheDescription(String endpoint) throws Exception {
         for (CivilStatus person : List.of(ApiParticulierClientTest.FULL, ApiParticulierClientTest.BORN_ABROAD)) {
             Recorded request = send(endpoint, person);
@@ -113,8 +109,8 @@ class OpenApiContractTest {
     /** The checker is no rubber stamp: each of these requests breaks the description. */
     @Test
     void theCheckerSeesBrokenRequests() throws Exception {
-        Recorded good = send(ApiParticulierClient.QUOTIENT_FAMILIAL, ApiParticulierClientTest.FULL);
-        assertEquals(List.of(), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, good));
+        Recorded good = send(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, ApiParticulierClientTest.FULL);
+        assertEquals(List.of(), OPENAPI.violations(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, good));
 
         Map<String, Consumer<Map<String, List<String>>>> breakages = Map.of(
                 "missing required recipient", p -> p.remove("recipient"),
@@ -129,37 +125,55 @@ class OpenApiContractTest {
             Map<String, List<String>> params = new HashMap<>(good.params());
             breakage.accept(params);
             Recorded broken = new Recorded("GET", good.path(), good.rawQuery(), params, good.headers());
-            assertEquals(List.of(expected.split(" \\| ")), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, broken));
+            assertEquals(List.of(expected.split(" \\| ")), OPENAPI.violations(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, broken));
         });
 
         Recorded noToken = new Recorded("GET", good.path(), good.rawQuery(), good.params(), Map.of());
-        assertEquals(List.of("no bearer token in Authorization"), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, noToken));
+        assertEquals(List.of("no bearer token in Authorization"), OPENAPI.violations(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, noToken));
         Recorded post = new Recorded("POST", good.path(), good.rawQuery(), good.params(), good.headers());
-        assertEquals(List.of("method POST"), OPENAPI.violations(ApiParticulierClient.QUOTIENT_FAMILIAL, post));
+        assertEquals(List.of("method POST"), OPENAPI.violations(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, post));
     }
 
-    /** The fields the mapper reads exist, are required and have the types and values it expects. */
+    /** The one field the mapper reads exists in both answers, is required and is a non-nullable boolean. */
     @Test
     @SuppressWarnings("unchecked")
-    void theFieldsReadAreInTheAnswerSchemas() {
-        Map<String, Object> data = OPENAPI.okDataSchema(ApiParticulierClient.QUOTIENT_FAMILIAL);
-        assertTrue(((List<String>) data.get("required")).contains("quotient_familial"));
-        Map<String, Object> qf = (Map<String, Object>) ((Map<String, Object>) data.get("properties")).get("quotient_familial");
-        assertTrue(((List<String>) qf.get("required")).containsAll(List.of("fournisseur", "valeur", "annee", "mois")));
-        Map<String, Map<String, Object>> qfFields = (Map<String, Map<String, Object>>) qf.get("properties");
-        assertEquals(Arrays.stream(Provider.values()).map(Enum::name).toList(), qfFields.get("fournisseur").get("enum"));
-        for (String integer : List.of("valeur", "annee", "mois")) {
-            assertEquals("integer", qfFields.get(integer).get("type"), integer);
-        }
-
-        for (String endpoint : List.of(ApiParticulierClient.REVENU_SOLIDARITE_ACTIVE, ApiParticulierClient.PRIME_ACTIVITE)) {
+    void theFieldReadIsInTheAnswerSchemas() {
+        for (String endpoint : ENDPOINTS) {
             Map<String, Object> benefit = OPENAPI.okDataSchema(endpoint);
-            assertTrue(((List<String>) benefit.get("required")).containsAll(List.of("est_beneficiaire", "date_debut_droit")));
+            assertTrue(((List<String>) benefit.get("required")).contains("est_beneficiaire"), endpoint);
             Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) benefit.get("properties");
             assertEquals("boolean", fields.get("est_beneficiaire").get("type"));
             assertFalse(Boolean.TRUE.equals(fields.get("est_beneficiaire").get("nullable")));
-            assertEquals("string", fields.get("date_debut_droit").get("type"));
-            assertEquals(true, fields.get("date_debut_droit").get("nullable"));
+        }
+    }
+
+    /**
+     * The "no file" codes of {@link ReplyMeaning#NO_FILE_CODES} against the documented 404s: 10003
+     * and 23003 are documented "dossier absent" answers of both endpoints, 35003 is documented with
+     * two meanings (one of them « Erreur inattendue ») and is not a "no file" code, 37003 is the
+     * code of the staging 404s. A new 404 code in a refreshed description makes this test fail.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNoFileCodesAreTheDocumentedDossierAbsentOnes() {
+        for (String endpoint : ENDPOINTS) {
+            Map<String, Object> notFound = (Map<String, Object>) ((Map<String, Object>) OPENAPI.get(endpoint).get("responses")).get("404");
+            Map<String, Map<String, Object>> examples = (Map<String, Map<String, Object>>)
+                    ((Map<String, Object>) ((Map<String, Object>) notFound.get("content")).get("application/json")).get("examples");
+            Map<String, Set<String>> titlesByCode = new HashMap<>();
+            for (Map<String, Object> example : examples.values()) {
+                Map<String, Object> error = ((List<Map<String, Object>>) ((Map<String, Object>) example.get("value")).get("errors")).get(0);
+                titlesByCode.computeIfAbsent((String) error.get("code"), c -> new TreeSet<>()).add((String) error.get("title"));
+            }
+            assertEquals(Map.of("10003", Set.of("Dossier allocataire absent MSA"),
+                    "23003", Set.of("Dossier allocataire absent CNAF"),
+                    "35003", Set.of("Allocataire non référencé", "Erreur inattendue")), titlesByCode, endpoint);
+        }
+        assertEquals(Set.of("10003", "23003", "37003"), ReplyMeaning.NO_FILE_CODES);
+        for (Fixture fixture : Fixtures.all()) {
+            if (fixture.status() == 404) {
+                assertTrue(ReplyMeaning.NO_FILE_CODES.contains((String) fixture.firstError().get("code")), fixture.toString());
+            }
         }
     }
 
@@ -190,7 +204,6 @@ class OpenApiContractTest {
                 expected.add("revenu_solidarite_active_with_civility/" + file + ": undeclared " + typo);
             }
         }
-        expected.add("quotient_familial_with_civility/404.yaml: missing required prenoms[]");
         assertEquals(expected, deviations);
     }
 
