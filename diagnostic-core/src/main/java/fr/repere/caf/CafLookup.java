@@ -36,7 +36,7 @@ public sealed interface CafLookup {
         CONFIGURATION(false, true),
         /** 400/422: the identity as sent was refused; the worker checks it. */
         IDENTITY_REFUSED(false, false),
-        /** Any other answer: an unexpected status, a 404 with an error code, an unreadable or oversized body. */
+        /** Any other answer: an unexpected status, a 404 without a documented "no file" code, an unreadable or oversized body. */
         UNEXPECTED(false, false),
         /** Repère itself failed before an answer (a crash, an interrupted thread, a node that died). */
         INTERNAL(false, false);
