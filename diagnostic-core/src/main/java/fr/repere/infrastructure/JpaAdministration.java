@@ -4,7 +4,9 @@ import fr.repere.identity.Agent;
 import fr.repere.identity.HostCredential;
 import fr.repere.identity.Team;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +16,15 @@ import java.util.Optional;
  * What an administrator manages in MariaDB: the teams, agents and host-system keys of one
  * organisation. Every lookup is scoped to the organisation, so another one's ids are not found.
  */
+@ApplicationScoped
 public class JpaAdministration {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaAdministration() {
+    }
 
     public JpaAdministration(EntityManager em) {
         this.em = em;

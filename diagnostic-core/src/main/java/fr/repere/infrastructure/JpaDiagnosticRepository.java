@@ -4,14 +4,22 @@ import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticRepository;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
 
 /** Diagnostics in MariaDB through JPA. */
+@ApplicationScoped
 public class JpaDiagnosticRepository implements DiagnosticRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaDiagnosticRepository() {
+    }
 
     public JpaDiagnosticRepository(EntityManager em) {
         this.em = em;

@@ -6,16 +6,24 @@ import fr.repere.referral.ReferralId;
 import fr.repere.referral.ReferralRepository;
 import fr.repere.referral.ReferralStatus;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Referrals in MariaDB through JPA. */
+@ApplicationScoped
 public class JpaReferrals implements ReferralRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaReferrals() {
+    }
 
     public JpaReferrals(EntityManager em) {
         this.em = em;
