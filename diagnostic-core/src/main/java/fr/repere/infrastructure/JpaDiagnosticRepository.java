@@ -1,5 +1,6 @@
 package fr.repere.infrastructure;
 
+import fr.repere.diagnostic.CaseDiagnostics;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticRepository;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /** Diagnostics in MariaDB through JPA. */
 @ApplicationScoped
-public class JpaDiagnosticRepository implements DiagnosticRepository {
+public class JpaDiagnosticRepository implements DiagnosticRepository, CaseDiagnostics {
 
     @PersistenceContext(unitName = "repere")
     private EntityManager em;
@@ -36,6 +37,7 @@ public class JpaDiagnosticRepository implements DiagnosticRepository {
     }
 
     /** The diagnostics of a case (host's case reference) in any of the given teams, newest first. */
+    @Override
     public java.util.List<Diagnostic> ofCase(java.util.Collection<String> teams, String caseRef) {
         if (teams.isEmpty()) {
             return java.util.List.of();

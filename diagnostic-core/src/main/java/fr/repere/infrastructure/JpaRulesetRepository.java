@@ -52,4 +52,9 @@ public class JpaRulesetRepository implements RulesetRepository {
     public Optional<String> organisationOf(String team) {
         return Optional.ofNullable(team).map(id -> em.find(Team.class, id)).map(Team::organisation);
     }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }
