@@ -41,4 +41,9 @@ public class JpaMandates implements MandateRepository {
         return em.createQuery("SELECT m FROM Mandate m WHERE m.team = :team AND m.caseRef = :ref ORDER BY m.createdAt DESC",
                 Mandate.class).setParameter("team", team).setParameter("ref", caseRef).getResultList();
     }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }

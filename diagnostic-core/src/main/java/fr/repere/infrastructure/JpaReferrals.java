@@ -62,10 +62,16 @@ public class JpaReferrals implements ReferralRepository {
     }
 
     /** The open referrals of these agents' team that were reminded and still wait, oldest first. */
+    @Override
     public List<Referral> remindedOf(String team, String agent, int limit) {
         return em.createQuery("SELECT r FROM Referral r WHERE r.team = :team AND r.createdBy = :agent "
                         + "AND r.status = :open AND r.remindedAt IS NOT NULL ORDER BY r.createdAt", Referral.class)
                 .setParameter("team", team).setParameter("agent", agent).setParameter("open", ReferralStatus.OPEN)
                 .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 }
