@@ -45,4 +45,9 @@ public class JpaDiagnosticRepository implements DiagnosticRepository, CaseDiagno
         return em.createQuery("SELECT d FROM Diagnostic d WHERE d.team IN :teams AND d.caseRef = :ref ORDER BY d.takenAt DESC",
                 Diagnostic.class).setParameter("teams", teams).setParameter("ref", caseRef).getResultList();
     }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }

@@ -154,4 +154,9 @@ public class JpaDossiers implements Dossiers {
     public void remove(Draft draft) {
         em.remove(draft);
     }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }

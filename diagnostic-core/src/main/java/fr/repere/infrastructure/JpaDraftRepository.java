@@ -39,4 +39,9 @@ public class JpaDraftRepository implements DraftRepository {
     public void remove(Draft draft) {
         em.remove(draft);
     }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
 }
