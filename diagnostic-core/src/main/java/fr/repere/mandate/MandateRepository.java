@@ -14,5 +14,7 @@ public interface MandateRepository {
     List<Mandate> ofDossier(String team, String caseRef);
 
     /** Writes what is pending now, so that a refused write fails here rather than at commit. */
-    void flush();
+    default void flush() {
+        // nothing to write ahead for a store without a persistence context
+    }
 }

@@ -26,5 +26,7 @@ public interface ReferralRepository {
     List<Referral> remindedOf(String team, String agent, int limit);
 
     /** Writes what is pending now, so that a refused write fails here rather than at commit. */
-    void flush();
+    default void flush() {
+        // nothing to write ahead for a store without a persistence context
+    }
 }

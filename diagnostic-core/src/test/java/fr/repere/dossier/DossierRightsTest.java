@@ -84,6 +84,11 @@ class DossierRightsTest {
         public List<ReferralId> dueForExpiry(Instant madeBefore, int limit) {
             return List.of();
         }
+
+        @Override
+        public List<Referral> remindedOf(String team, String agent, int limit) {
+            return List.of();
+        }
     }
 
     static final class Mandates implements MandateRepository {
