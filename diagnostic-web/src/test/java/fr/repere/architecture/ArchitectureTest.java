@@ -24,6 +24,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // core's test fixtures, outside the reactor
                 .importPackages("fr.repere");
     }
 
