@@ -1,5 +1,8 @@
 package fr.repere.caf;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +16,20 @@ import java.util.Set;
  * once with the source's answer (or, past the deadline, as lost), read what is in force, and record
  * what the orientation used when the interview is completed.
  */
-public final class CafConsulting {
+@ApplicationScoped
+public class CafConsulting {
 
     /** Why a consultation still pending past its deadline is closed by the sweep. */
     public static final String LOST = "consultation interrompue sans réponse (délai dépassé)";
 
-    private final CafConsultations consultations;
-    private final Clock clock;
+    private CafConsultations consultations;
+    private Clock clock;
 
+    /** For CDI's proxy. */
+    protected CafConsulting() {
+    }
+
+    @Inject
     public CafConsulting(CafConsultations consultations, Clock clock) {
         this.consultations = Objects.requireNonNull(consultations, "consultations");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -10,4 +10,12 @@ public interface DraftRepository {
     Optional<Draft> find(DiagnosticId id);
 
     void remove(Draft draft);
+
+    /**
+     * Writes what the transaction changed so far, so that a constraint or a concurrent change
+     * surfaces now, inside the caller's error handling, rather than at commit. Nothing to do for a
+     * store in memory.
+     */
+    default void flush() {
+    }
 }

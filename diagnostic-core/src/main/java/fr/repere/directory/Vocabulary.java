@@ -1,9 +1,9 @@
 package fr.repere.directory;
 
-import java.text.Normalizer;
+import fr.repere.territory.Names;
+
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,8 +24,8 @@ public interface Vocabulary {
 
     /** A value that differs only by case or accents, to suggest it ("Vouliez-vous dire …"). */
     static <E extends Enum<E> & Vocabulary> Optional<E> closest(Class<E> type, String label) {
-        String wanted = fold(label);
-        return Arrays.stream(type.getEnumConstants()).filter(v -> fold(v.label()).equals(wanted)).findFirst();
+        String wanted = Names.fold(label);
+        return Arrays.stream(type.getEnumConstants()).filter(v -> Names.fold(v.label()).equals(wanted)).findFirst();
     }
 
     /** Codes of a set, in declaration order, joined by {@code |}: how places store them. */
@@ -40,11 +40,5 @@ public interface Vocabulary {
             Arrays.stream(codes.split("\\|")).forEach(c -> set.add(Enum.valueOf(type, c)));
         }
         return set;
-    }
-
-    /** Lower case, no accents, single spaces, plain apostrophes: for lenient comparisons and searches. */
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return decomposed.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[\\s\\-]+", " ");
     }
 }

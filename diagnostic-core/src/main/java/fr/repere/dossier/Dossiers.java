@@ -51,4 +51,12 @@ public interface Dossiers {
     void remove(Diagnostic diagnostic);
 
     void remove(Draft draft);
+
+    /**
+     * Writes what the transaction changed so far, so that a constraint or a concurrent change
+     * surfaces now, inside the caller's error handling, rather than at commit. Nothing to do for a
+     * store in memory.
+     */
+    default void flush() {
+    }
 }

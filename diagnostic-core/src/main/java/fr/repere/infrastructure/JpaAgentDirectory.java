@@ -3,15 +3,23 @@ package fr.repere.infrastructure;
 import fr.repere.identity.Agent;
 import fr.repere.identity.AgentDirectory;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /** Agents in MariaDB through JPA. E-mail addresses are compared case-insensitively, OpenID Connect subjects exactly. */
+@ApplicationScoped
 public class JpaAgentDirectory implements AgentDirectory {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaAgentDirectory() {
+    }
 
     public JpaAgentDirectory(EntityManager em) {
         this.em = em;

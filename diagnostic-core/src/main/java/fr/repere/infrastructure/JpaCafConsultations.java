@@ -4,7 +4,9 @@ import fr.repere.caf.CafAnswers;
 import fr.repere.caf.CafConsultation;
 import fr.repere.caf.CafConsultations;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
@@ -13,9 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** CAF consultations in MariaDB through JPA. */
+@ApplicationScoped
 public class JpaCafConsultations implements CafConsultations {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaCafConsultations() {
+    }
 
     public JpaCafConsultations(EntityManager em) {
         this.em = em;

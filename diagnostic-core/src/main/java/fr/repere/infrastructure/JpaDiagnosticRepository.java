@@ -1,17 +1,26 @@
 package fr.repere.infrastructure;
 
+import fr.repere.diagnostic.CaseDiagnostics;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticRepository;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
 
 /** Diagnostics in MariaDB through JPA. */
-public class JpaDiagnosticRepository implements DiagnosticRepository {
+@ApplicationScoped
+public class JpaDiagnosticRepository implements DiagnosticRepository, CaseDiagnostics {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaDiagnosticRepository() {
+    }
 
     public JpaDiagnosticRepository(EntityManager em) {
         this.em = em;
@@ -28,11 +37,17 @@ public class JpaDiagnosticRepository implements DiagnosticRepository {
     }
 
     /** The diagnostics of a case (host's case reference) in any of the given teams, newest first. */
+    @Override
     public java.util.List<Diagnostic> ofCase(java.util.Collection<String> teams, String caseRef) {
         if (teams.isEmpty()) {
             return java.util.List.of();
         }
         return em.createQuery("SELECT d FROM Diagnostic d WHERE d.team IN :teams AND d.caseRef = :ref ORDER BY d.takenAt DESC",
                 Diagnostic.class).setParameter("teams", teams).setParameter("ref", caseRef).getResultList();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 }

@@ -6,7 +6,9 @@ import fr.repere.directory.UnmetNeed;
 import fr.repere.territory.DiagnosticTerritory;
 import fr.repere.territory.Territory;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.Collection;
 import java.util.List;
@@ -20,9 +22,15 @@ import java.util.stream.Collectors;
  * Places and imports are an organisation's: every lookup names the organisation, so another
  * organisation's place or import is not found.
  */
+@ApplicationScoped
 public class JpaDirectory {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaDirectory() {
+    }
 
     public JpaDirectory(EntityManager em) {
         this.em = em;

@@ -7,7 +7,9 @@ import fr.repere.dossier.Dossier;
 import fr.repere.dossier.DossierRef;
 import fr.repere.dossier.Dossiers;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
@@ -23,9 +25,15 @@ import java.util.stream.IntStream;
  * Dossiers in MariaDB: the diagnostics and drafts of a team and case reference. Case references
  * are compared exactly (the columns' collation ignores case; the journal's pseudonyms do not).
  */
+@ApplicationScoped
 public class JpaDossiers implements Dossiers {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaDossiers() {
+    }
 
     public JpaDossiers(EntityManager em) {
         this.em = em;
@@ -145,5 +153,10 @@ public class JpaDossiers implements Dossiers {
     @Override
     public void remove(Draft draft) {
         em.remove(draft);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 }

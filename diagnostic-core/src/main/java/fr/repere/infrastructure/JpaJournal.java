@@ -3,7 +3,9 @@ package fr.repere.infrastructure;
 import fr.repere.journal.Journal;
 import fr.repere.journal.JournalEntry;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,9 +16,15 @@ import java.util.List;
  * The journal in MariaDB. The application's account may only insert and read it; the purge goes
  * through the procedure journal_purge (V16), which deletes nothing younger than 6 months.
  */
+@ApplicationScoped
 public class JpaJournal implements Journal {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaJournal() {
+    }
 
     public JpaJournal(EntityManager em) {
         this.em = em;

@@ -3,7 +3,9 @@ package fr.repere.infrastructure;
 import fr.repere.identity.Attempts;
 import fr.repere.identity.LoginAttempts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,9 +15,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Failed logins per key in MariaDB ({@code login_throttle}, V19). */
+@ApplicationScoped
 public class JpaLoginAttempts implements LoginAttempts {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaLoginAttempts() {
+    }
 
     public JpaLoginAttempts(EntityManager em) {
         this.em = em;

@@ -4,15 +4,23 @@ import fr.repere.mandate.Mandate;
 import fr.repere.mandate.MandateId;
 import fr.repere.mandate.MandateRepository;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Mandates in MariaDB through JPA. */
+@ApplicationScoped
 public class JpaMandates implements MandateRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaMandates() {
+    }
 
     public JpaMandates(EntityManager em) {
         this.em = em;
@@ -32,5 +40,10 @@ public class JpaMandates implements MandateRepository {
     public List<Mandate> ofDossier(String team, String caseRef) {
         return em.createQuery("SELECT m FROM Mandate m WHERE m.team = :team AND m.caseRef = :ref ORDER BY m.createdAt DESC",
                 Mandate.class).setParameter("team", team).setParameter("ref", caseRef).getResultList();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 }

@@ -6,16 +6,24 @@ import fr.repere.referral.ReferralId;
 import fr.repere.referral.ReferralRepository;
 import fr.repere.referral.ReferralStatus;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Referrals in MariaDB through JPA. */
+@ApplicationScoped
 public class JpaReferrals implements ReferralRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaReferrals() {
+    }
 
     public JpaReferrals(EntityManager em) {
         this.em = em;
@@ -54,10 +62,16 @@ public class JpaReferrals implements ReferralRepository {
     }
 
     /** The open referrals of these agents' team that were reminded and still wait, oldest first. */
+    @Override
     public List<Referral> remindedOf(String team, String agent, int limit) {
         return em.createQuery("SELECT r FROM Referral r WHERE r.team = :team AND r.createdBy = :agent "
                         + "AND r.status = :open AND r.remindedAt IS NOT NULL ORDER BY r.createdAt", Referral.class)
                 .setParameter("team", team).setParameter("agent", agent).setParameter("open", ReferralStatus.OPEN)
                 .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 }

@@ -3,14 +3,22 @@ package fr.repere.infrastructure;
 import fr.repere.journal.RefusalCounts;
 import fr.repere.journal.RefusalKind;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 
 /** Refusal counts in MariaDB ({@code refusal_count}, V19): one row per source, kind and minute. */
+@ApplicationScoped
 public class JpaRefusalCounts implements RefusalCounts {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaRefusalCounts() {
+    }
 
     public JpaRefusalCounts(EntityManager em) {
         this.em = em;

@@ -4,15 +4,23 @@ import fr.repere.identity.Team;
 import fr.repere.ruleset.Ruleset;
 import fr.repere.ruleset.RulesetRepository;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Ruleset versions in MariaDB through JPA, always within one organisation. */
+@ApplicationScoped
 public class JpaRulesetRepository implements RulesetRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "repere")
+    private EntityManager em;
+
+    /** For CDI: the container gives the transaction's entity manager. */
+    public JpaRulesetRepository() {
+    }
 
     public JpaRulesetRepository(EntityManager em) {
         this.em = em;
@@ -43,5 +51,10 @@ public class JpaRulesetRepository implements RulesetRepository {
     @Override
     public Optional<String> organisationOf(String team) {
         return Optional.ofNullable(team).map(id -> em.find(Team.class, id)).map(Team::organisation);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 }

@@ -12,4 +12,9 @@ public interface MandateRepository {
 
     /** The mandates of a dossier (team + case reference), newest first. */
     List<Mandate> ofDossier(String team, String caseRef);
+
+    /** Writes what is pending now, so that a refused write fails here rather than at commit. */
+    default void flush() {
+        // nothing to write ahead for a store without a persistence context
+    }
 }

@@ -21,4 +21,12 @@ public interface ReferralRepository {
 
     /** Open referrals made at or before {@code madeBefore}: at most {@code limit}. */
     List<ReferralId> dueForExpiry(Instant madeBefore, int limit);
+
+    /** The open referrals made by this agent of this team that were reminded and still wait, oldest first: at most {@code limit}. */
+    List<Referral> remindedOf(String team, String agent, int limit);
+
+    /** Writes what is pending now, so that a refused write fails here rather than at commit. */
+    default void flush() {
+        // nothing to write ahead for a store without a persistence context
+    }
 }

@@ -17,4 +17,8 @@ public interface RulesetRepository {
 
     /** The organisation a team belongs to (the rules in force for a worker are its organisation's). */
     Optional<String> organisationOf(String team);
+
+    /** Writes the changes made so far, so that a conflict shows now rather than at commit. */
+    default void flush() {
+    }
 }

@@ -1,9 +1,13 @@
 package fr.repere.ruleset;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,16 +16,22 @@ import java.util.Optional;
  * going back to the rules shipped with the application, which are every organisation's default.
  * Another organisation's versions are unknown here. Transactions are the caller's.
  */
-public final class Rulesets {
+@ApplicationScoped
+public class Rulesets {
 
-    private final RulesetRepository repository;
-    private final RuleBaseCompiler compiler;
-    private final Clock clock;
+    private RulesetRepository repository;
+    private RuleBaseCompiler compiler;
+    private Clock clock;
 
+    /** For CDI's proxy. */
+    protected Rulesets() {
+    }
+
+    @Inject
     public Rulesets(RulesetRepository repository, RuleBaseCompiler compiler, Clock clock) {
-        this.repository = repository;
-        this.compiler = compiler;
-        this.clock = clock;
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Ruleset upload(String organisation, String version, String description, Map<String, byte[]> tables) {
@@ -42,6 +52,7 @@ public final class Rulesets {
         compiler.release(compiler.compile(version, tables)); // throws with every compile or completeness problem
         Ruleset ruleset = Ruleset.checked(organisation, version, description, tables, clock.instant());
         repository.store(ruleset);
+        repository.flush(); // a failure to write (a concurrent upload of the same version) shows here, not at commit
         return ruleset;
     }
 
@@ -56,6 +67,7 @@ public final class Rulesets {
                 : Optional.of(repository.find(organisation, version).orElseThrow(() -> new UnknownRulesetException(version)));
         repository.active(organisation).ifPresent(Ruleset::retire);
         next.ifPresent(r -> r.activate(clock.instant()));
+        repository.flush(); // likewise for a concurrent activation
     }
 
     /** The organisation's version in force and its tables: its active upload, or else the shipped rules. */
@@ -76,6 +88,11 @@ public final class Rulesets {
     /** Every version the organisation uploaded, oldest first. */
     public List<Ruleset> uploaded(String organisation) {
         return repository.all(organisation);
+    }
+
+    /** The version of the rules shipped with the application, every organisation's default. */
+    public String shippedVersion() {
+        return compiler.shippedVersion();
     }
 
     /** The organisation of a team, whose rules its workers' diagnostics use. */

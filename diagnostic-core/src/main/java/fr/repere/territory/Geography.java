@@ -1,6 +1,5 @@
 package fr.repere.territory;
 
-import fr.repere.directory.Vocabulary;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +43,7 @@ public final class Geography {
         this.departements = departements;
         this.epcis = epcis;
         this.source = source;
-        this.byName = communes.values().stream().map(c -> new Indexed(Vocabulary.fold(c.nom()), c))
+        this.byName = communes.values().stream().map(c -> new Indexed(Names.fold(c.nom()), c))
                 .sorted(Comparator.comparing(Indexed::folded)).toList();
     }
 
@@ -103,9 +102,9 @@ public final class Geography {
 
     /** A commune of this postal code whose name is this one (case, accents and hyphens aside). */
     public Optional<Commune> byPostalCode(String codePostal, String nom) {
-        String folded = Vocabulary.fold(nom);
+        String folded = Names.fold(nom);
         List<Commune> withCode = communes.values().stream().filter(c -> c.codesPostaux().contains(codePostal.strip())).toList();
-        Optional<Commune> named = withCode.stream().filter(c -> Vocabulary.fold(c.nom()).equals(folded)).findFirst();
+        Optional<Commune> named = withCode.stream().filter(c -> Names.fold(c.nom()).equals(folded)).findFirst();
         return named.isPresent() || withCode.size() != 1 ? named : Optional.of(withCode.get(0));
     }
 
@@ -126,7 +125,7 @@ public final class Geography {
                     .filter(c -> !found.contains(c)).limit(limit).forEach(found::add);
             return found.stream().limit(limit).toList();
         }
-        String folded = Vocabulary.fold(q);
+        String folded = Names.fold(q);
         byName.stream().filter(i -> i.folded().startsWith(folded)).limit(limit).forEach(i -> found.add(i.commune()));
         if (found.size() < limit) {
             byName.stream().filter(i -> !i.folded().startsWith(folded) && i.folded().contains(folded))

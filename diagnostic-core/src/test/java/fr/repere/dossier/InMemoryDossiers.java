@@ -99,4 +99,12 @@ final class InMemoryDossiers implements Dossiers {
     public void remove(Draft draft) {
         drafts.remove(draft);
     }
+
+    /** How many times the caller asked to write what it changed (once per unit of work). */
+    int flushes;
+
+    @Override
+    public void flush() {
+        flushes++;
+    }
 }

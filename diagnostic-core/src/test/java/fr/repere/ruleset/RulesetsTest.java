@@ -115,8 +115,27 @@ class RulesetsTest {
         assertEquals(List.of("a.drl.xlsx"), List.copyOf(rulesets.tables(ORG, "2027.1").orElseThrow().keySet()));
     }
 
+    @Test
+    void uploadsAndActivationsAreWrittenBeforeTheUseCaseEndsButNotRefusedOnes() {
+        rulesets.upload(ORG, "2027.1", null, Map.of("a.drl.xlsx", GOOD));
+        assertEquals(1, repository.flushes);
+        assertThrows(InvalidRulesetException.class, () -> rulesets.upload(ORG, "2027.2", null, Map.of("a.drl.xlsx", BROKEN)));
+        assertEquals(1, repository.flushes);
+        rulesets.activate(ORG, "2027.1");
+        assertEquals(2, repository.flushes);
+        assertThrows(UnknownRulesetException.class, () -> rulesets.activate(ORG, "2099.1"));
+        assertEquals(2, repository.flushes);
+        assertEquals("1.0.0", rulesets.shippedVersion());
+    }
+
     static final class InMemoryRulesets implements RulesetRepository {
         private final Map<List<String>, Ruleset> stored = new LinkedHashMap<>();
+        int flushes;
+
+        @Override
+        public void flush() {
+            flushes++;
+        }
 
         @Override
         public void store(Ruleset ruleset) {

@@ -2,7 +2,7 @@ package fr.repere.web.platform;
 
 import fr.repere.diagnostic.OrientationPolicy;
 import fr.repere.ruleset.RuleBaseCompiler;
-import fr.repere.web.api.ruleset.RulesetRegister;
+import fr.repere.ruleset.Rulesets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class RuleBaseInForce {
     private RuleBaseCompiler compiler;
 
     @Inject
-    private RulesetRegister rulesets;
+    private Rulesets rulesets;
 
     @Inject
     private Clock clock;

@@ -2,21 +2,14 @@ package fr.repere.web.retention;
 
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.dossier.DossierRef;
-import fr.repere.dossier.DossierRetention;
-import fr.repere.infrastructure.JpaDossiers;
-import fr.repere.infrastructure.JpaJournal;
-import fr.repere.infrastructure.JpaLoginAttempts;
-import fr.repere.infrastructure.JpaRefusalCounts;
+import fr.repere.dossier.Retention;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,8 +20,8 @@ import java.util.List;
 @ApplicationScoped
 public class RetentionWork {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private Retention retention;
 
     @Inject
     private RetentionSettings settings;
@@ -38,24 +31,24 @@ public class RetentionWork {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<DossierRef> dueDossiers(Instant now, int limit) {
-        return retention().due(now, limit);
+        return retention.dueDossiers(settings.dossiers(), now, limit);
     }
 
     /** Anonymizes one dossier if still due, journaled; false if there was nothing to do. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean anonymize(DossierRef ref, Instant now) {
-        return retention().anonymizeIfDue(ref, now).map(done -> {
+        return retention.anonymizeIfDue(settings.dossiers(), ref, now).map(done -> {
             // the pseudonym only: naming the diagnostics would link them back to the dossier
             String dossier = journal.dossier(ref.team() == null ? "" : ref.team(), ref.caseRef());
             journal.append(JournalEntry.anonymized(now, dossier, null));
-            em.flush();
+            retention.flush();
             return true;
         }).orElse(false);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<DiagnosticId> dueWithoutCase(Instant now, int limit) {
-        return retention().dueWithoutCase(now, limit);
+        return retention.dueWithoutCase(settings.dossiers(), now, limit);
     }
 
     /**
@@ -65,24 +58,24 @@ public class RetentionWork {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean anonymizeWithoutCase(DiagnosticId id, Instant now) {
-        if (!retention().anonymizeWithoutCaseIfDue(id, now)) {
+        if (!retention.anonymizeWithoutCaseIfDue(settings.dossiers(), id, now)) {
             return false;
         }
         journal.append(JournalEntry.anonymized(now, null, null));
-        em.flush();
+        retention.flush();
         return true;
     }
 
     /** Deletes one batch of journal entries past the period; returns how many. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeJournal(Instant now, int limit) {
-        return new JpaJournal(em).purgeBefore(settings.journal().cutoff(now), limit);
+        return retention.purgeJournal(settings.journal(), now, limit);
     }
 
     /** Deletes one batch of refusal counts past the journal's period (they are kept as long as it); returns how many. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeRefusalCounts(Instant now, int limit) {
-        return new JpaRefusalCounts(em).purgeBefore(settings.journal().cutoff(now), limit);
+        return retention.purgeRefusalCounts(settings.journal(), now, limit);
     }
 
     /**
@@ -91,10 +84,6 @@ public class RetentionWork {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeIdleLoginThrottles(Instant now, int limit) {
-        return new JpaLoginAttempts(em).purgeIdleBefore(now.minus(Duration.ofDays(1)), limit);
-    }
-
-    private DossierRetention retention() {
-        return new DossierRetention(new JpaDossiers(em), settings.dossiers());
+        return retention.purgeIdleLoginThrottles(now, limit);
     }
 }

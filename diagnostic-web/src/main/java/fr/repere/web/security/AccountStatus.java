@@ -1,10 +1,9 @@
 package fr.repere.web.security;
 
-import fr.repere.infrastructure.JpaAgentDirectory;
+import fr.repere.identity.Accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -16,15 +15,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AccountStatus {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private Accounts accounts;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean stillValid(Caller caller) {
         try {
-            return new JpaAgentDirectory(em).byId(caller.agentId())
-                    .filter(a -> a.active() && a.role() == caller.role() && a.team().equals(caller.team()))
-                    .isPresent();
+            return accounts.stillValid(caller.agentId(), caller.role(), caller.team());
         } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {

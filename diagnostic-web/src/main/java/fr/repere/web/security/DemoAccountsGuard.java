@@ -1,14 +1,12 @@
 package fr.repere.web.security;
 
-import fr.repere.infrastructure.JpaAgentDirectory;
+import fr.repere.identity.Accounts;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,8 +23,8 @@ public class DemoAccountsGuard {
 
     private static final Logger LOG = Logger.getLogger(DemoAccountsGuard.class.getName());
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private Accounts accounts;
 
     @Inject
     @ConfigProperty(name = "repere.demo-accounts", defaultValue = "false")
@@ -47,7 +45,7 @@ public class DemoAccountsGuard {
 
     @Transactional
     public void deactivate() {
-        int n = new JpaAgentDirectory(em).deactivateDemoAccounts();
+        int n = accounts.deactivateDemoAccounts();
         if (n > 0) {
             LOG.warning(n + " demonstration account(s) deactivated: repere.demo-accounts is not true");
         }

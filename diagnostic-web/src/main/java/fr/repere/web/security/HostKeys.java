@@ -1,11 +1,9 @@
 package fr.repere.web.security;
 
-import fr.repere.identity.HostCredential;
-import fr.repere.infrastructure.JpaAdministration;
+import fr.repere.identity.OrganisationAdministration;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.Optional;
@@ -14,13 +12,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class HostKeys {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private OrganisationAdministration administration;
 
     @Transactional
     public Optional<HostSystem> recognise(String key) {
-        return HostCredential.Presented.parse(key)
-                .flatMap(p -> new JpaAdministration(em).hostCredential(p.id()).filter(c -> c.accepts(p.secret())))
+        return administration.recogniseHostKey(key)
                 .map(c -> new HostSystem(c.id(), c.organisation(), c.label(), c.teams()));
     }
 }

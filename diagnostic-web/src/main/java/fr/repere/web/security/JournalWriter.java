@@ -1,35 +1,27 @@
 package fr.repere.web.security;
 
-import fr.repere.infrastructure.JpaJournal;
 import fr.repere.journal.DossierPseudonym;
+import fr.repere.journal.Journal;
 import fr.repere.journal.JournalEntry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.nio.charset.StandardCharsets;
 
 /** Appends to the audit journal. */
 @ApplicationScoped
 public class JournalWriter {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private Journal journal;
 
     @Inject
-    @ConfigProperty(name = "repere.pseudonym-secret")
-    private String secret;
-
-    private volatile DossierPseudonym pseudonyms;
+    private DossierPseudonym pseudonyms;
 
     /** An entry about what the caller's transaction does: kept only if that transaction commits. */
     @Transactional
     public void append(JournalEntry entry) {
-        new JpaJournal(em).append(entry);
+        journal.append(entry);
     }
 
     /**
@@ -38,16 +30,11 @@ public class JournalWriter {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void appendRegardless(JournalEntry entry) {
-        new JpaJournal(em).append(entry);
+        journal.append(entry);
     }
 
     /** The journal's name for a dossier. */
     public String dossier(String team, String caseRef) {
-        DossierPseudonym p = pseudonyms;
-        if (p == null) {
-            p = new DossierPseudonym(secret.getBytes(StandardCharsets.UTF_8));
-            pseudonyms = p;
-        }
-        return p.of(team, caseRef);
+        return pseudonyms.of(team, caseRef);
     }
 }

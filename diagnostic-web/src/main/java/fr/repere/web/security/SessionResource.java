@@ -7,7 +7,6 @@ import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
-import fr.repere.web.security.oidc.OidcLogin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -65,7 +64,7 @@ public class SessionResource {
     private Sessions sessions;
 
     @Inject
-    private OidcLogin oidc;
+    private ProviderLogout oidc;
 
     @Context
     private HttpServletRequest http;
@@ -131,7 +130,7 @@ public class SessionResource {
         HttpSession session = http.getSession(false);
         Object idToken = null;
         if (session != null) {
-            idToken = session.getAttribute(OidcLogin.ID_TOKEN_ATTRIBUTE);
+            idToken = session.getAttribute(ProviderLogout.ID_TOKEN_ATTRIBUTE);
             session.invalidate();
         }
         Optional<URI> providerLogout = idToken instanceof String t ? oidc.providerLogout(t, uri.getBaseUri()) : Optional.empty();

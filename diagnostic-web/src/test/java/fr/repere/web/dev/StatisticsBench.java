@@ -4,8 +4,10 @@ import fr.repere.statistics.Breakdown;
 import fr.repere.statistics.DisclosureControl;
 import fr.repere.statistics.Publication;
 import fr.repere.statistics.PublishedTable;
+import fr.repere.statistics.StatisticsPublication;
+import fr.repere.statistics.SummaryRow;
+import fr.repere.infrastructure.JpaStatisticsSummaries;
 import fr.repere.territory.Geography;
-import fr.repere.web.api.statistics.DepartmentStatistics;
 import fr.repere.web.it.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +75,10 @@ class StatisticsBench {
             // interleaved while both run, so that neither profits alone from a quieter machine
             for (int run = -1; run < RUNS; run++) {
                 long t0 = System.nanoTime();
-                List<Object[]> rows = summaryRows(c);
+                List<SummaryRow> rows = summaryRows(c);
                 long read = System.nanoTime();
                 summaryRows = rows.size();
-                Publication publication = DepartmentStatistics.publication(rows, geography, "Nord (59)", YEAR,
+                Publication publication = StatisticsPublication.publication(rows, geography, "Nord (59)", YEAR,
                         Breakdown.COMMUNE_ANNEE, control, LocalDate.now());
                 List<PublishedTable> published = publication.tables();
                 long t1 = System.nanoTime();
@@ -119,9 +121,9 @@ class StatisticsBench {
         }
     }
 
-    private static List<Object[]> summaryRows(Connection c) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(DepartmentStatistics.ROWS)) {
+    private static List<SummaryRow> summaryRows(Connection c) throws SQLException {
+        List<SummaryRow> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(JpaStatisticsSummaries.ROWS)) {
             s.setString(1, StatisticsGenerator.ORGANISATION);
             s.setString(2, DEPARTEMENT);
             s.setDate(3, Date.valueOf(LocalDate.of(YEAR, 1, 1)));
@@ -129,8 +131,8 @@ class StatisticsBench {
             s.setDate(5, Date.valueOf(LocalDate.of(YEAR, 1, 1)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4), rs.getString(5),
-                        rs.getString(6), rs.getLong(7)});
+                    rows.add(JpaStatisticsSummaries.row(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7)}));
                 }
             }
         }

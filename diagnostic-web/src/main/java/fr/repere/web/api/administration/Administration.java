@@ -1,10 +1,10 @@
 package fr.repere.web.api.administration;
 
+import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.identity.Agent;
 import fr.repere.identity.HostCredential;
-import fr.repere.identity.Role;
+import fr.repere.identity.OrganisationAdministration;
 import fr.repere.identity.Team;
-import fr.repere.infrastructure.JpaAdministration;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.api.problem.Problem;
@@ -14,23 +14,22 @@ import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Transaction boundary of what an administrator manages, always within the organisation of the
- * administrator's own team: an id of another organisation is answered as unknown (404). Every
- * change is journaled.
+ * Transaction boundary of what an administrator manages ({@link OrganisationAdministration}, in the
+ * core), always within the organisation of the administrator's own team: an id of another
+ * organisation is answered as unknown (404). Every change is journaled.
  */
 @ApplicationScoped
 public class Administration {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private OrganisationAdministration administration;
 
     @Inject
     private JournalWriter journal;
@@ -40,67 +39,42 @@ public class Administration {
 
     @Transactional
     public List<Team> teams(Caller admin) {
-        return admin().teams(organisation(admin));
+        return administration.teams(organisation(admin));
     }
 
     @Transactional
     public Team createTeam(Caller admin, String name) {
-        Team team = new Team(organisation(admin), name);
-        admin().add(team);
+        Team team = administration.createTeam(organisation(admin), name);
         log(admin, JournalAction.TEAM_CREATE, team.id());
         return team;
     }
 
     @Transactional
     public List<Agent> agents(Caller admin) {
-        return admin().agents(organisation(admin));
+        return administration.agents(organisation(admin));
     }
 
     @Transactional
     public Agent createAgent(Caller admin, AgentRequest request) {
-        JpaAdministration a = admin();
         String org = organisation(admin);
-        if (a.team(org, request.team()).isEmpty()) {
-            throw invalid("/team", "Équipe inconnue dans votre organisation.");
-        }
-        if (a.emailTaken(request.email())) {
-            throw new ProblemException(Problem.of("email-taken", "Adresse déjà utilisée", 409,
-                    "Un compte Repère utilise déjà cette adresse e-mail."));
-        }
-        Agent agent = Agent.create(request.team(), request.role(), request.displayName(), request.email());
-        a.add(agent);
+        Agent agent = refusedAsProblem(() -> administration.createAgent(org, request.team(), request.role(),
+                request.displayName(), request.email()));
         log(admin, JournalAction.AGENT_CREATE, agent.id());
         return agent;
     }
 
     @Transactional
     public Agent changeAgent(Caller admin, String id, AgentChange change) {
-        JpaAdministration a = admin();
         String org = organisation(admin);
-        Agent agent = a.agent(org, id).orElseThrow(Administration::unknownAgent);
-        boolean self = agent.id().equals(admin.agentId());
-        if (self && (Boolean.FALSE.equals(change.active()) || change.role() != null && change.role() != Role.ADMIN)) {
-            throw invalid("/active", "Un administrateur ne peut pas se désactiver ni se retirer ce rôle : "
-                    + "demandez-le à un autre administrateur.");
-        }
-        if (change.team() != null && a.team(org, change.team()).isEmpty()) {
-            throw invalid("/team", "Équipe inconnue dans votre organisation.");
-        }
-        if (change.role() != null || change.team() != null) {
-            agent.assign(change.role() == null ? agent.role() : change.role(), change.team() == null ? agent.team() : change.team());
-        }
-        if (Boolean.FALSE.equals(change.active())) {
-            agent.deactivate(); // its sessions end at their next request (CallerFilter reads the account)
-        } else if (Boolean.TRUE.equals(change.active())) {
-            agent.reactivate();
-        }
+        Agent agent = refusedAsProblem(() -> administration.changeAgent(org, admin.agentId(), id, change.role(),
+                change.team(), change.active()));
         log(admin, JournalAction.AGENT_CHANGE, agent.id());
         return agent;
     }
 
     @Transactional
     public List<HostCredential> hostKeys(Caller admin) {
-        return admin().hostCredentials(organisation(admin));
+        return administration.hostKeys(organisation(admin));
     }
 
     /**
@@ -110,32 +84,20 @@ public class Administration {
     @Transactional
     public HostCredential.Issued issueHostKey(Caller admin, String label, List<String> teams) {
         String org = organisation(admin);
-        for (int i = 0; i < teams.size(); i++) {
-            if (admin().team(org, teams.get(i)).isEmpty()) {
-                throw invalid("/teams/" + i, "Équipe inconnue dans votre organisation.");
-            }
-        }
-        HostCredential.Issued issued = HostCredential.issue(org, label, teams, admin.agentId(), clock.instant());
-        admin().add(issued.credential());
+        HostCredential.Issued issued = refusedAsProblem(() -> administration.issueHostKey(org, admin.agentId(), label, teams));
         log(admin, JournalAction.HOST_KEY_ISSUE, issued.credential().id());
         return issued;
     }
 
     @Transactional
     public void revokeHostKey(Caller admin, String id) {
-        HostCredential key = admin().hostCredential(id).filter(c -> c.organisation().equals(organisation(admin)))
-                .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Clé inconnue", 404,
-                        "Aucune clé de logiciel métier de votre organisation ne porte cet identifiant.")));
-        key.revoke(clock.instant());
+        String org = organisation(admin);
+        HostCredential key = refusedAsProblem(() -> administration.revokeHostKey(org, id));
         log(admin, JournalAction.HOST_KEY_REVOKE, key.id());
     }
 
-    private JpaAdministration admin() {
-        return new JpaAdministration(em);
-    }
-
     private String organisation(Caller admin) {
-        return admin().organisationOf(admin.team()).orElseThrow(() -> new IllegalStateException(
+        return administration.organisationOf(admin.team()).orElseThrow(() -> new IllegalStateException(
                 "administrator " + admin.agentId() + " has a team of no organisation"));
     }
 
@@ -143,9 +105,31 @@ public class Administration {
         journal.append(JournalEntry.administration(clock.instant(), admin.actor(), action, target));
     }
 
-    private static ProblemException unknownAgent() {
-        return new ProblemException(Problem.of("not-found", "Compte inconnu", 404,
-                "Aucun compte de votre organisation ne porte cet identifiant."));
+    /** Runs a change, answering its refusal as the problem the administrator reads. */
+    private static <T> T refusedAsProblem(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (AdministrationRefusedException e) {
+            throw problem(e);
+        }
+    }
+
+    static ProblemException problem(AdministrationRefusedException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_TEAM -> invalid(pointer(e), "Équipe inconnue dans votre organisation.");
+            case SELF_DEMOTION -> invalid(pointer(e), "Un administrateur ne peut pas se désactiver ni se retirer ce rôle : "
+                    + "demandez-le à un autre administrateur.");
+            case EMAIL_TAKEN -> new ProblemException(Problem.of("email-taken", "Adresse déjà utilisée", 409,
+                    "Un compte Repère utilise déjà cette adresse e-mail."));
+            case UNKNOWN_AGENT -> new ProblemException(Problem.of("not-found", "Compte inconnu", 404,
+                    "Aucun compte de votre organisation ne porte cet identifiant."));
+            case UNKNOWN_HOST_KEY -> new ProblemException(Problem.of("not-found", "Clé inconnue", 404,
+                    "Aucune clé de logiciel métier de votre organisation ne porte cet identifiant."));
+        };
+    }
+
+    private static String pointer(AdministrationRefusedException e) {
+        return "/" + e.field() + (e.index() < 0 ? "" : "/" + e.index());
     }
 
     private static ProblemException invalid(String pointer, String detail) {

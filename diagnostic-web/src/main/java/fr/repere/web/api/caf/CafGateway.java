@@ -1,5 +1,6 @@
 package fr.repere.web.api.caf;
 
+import fr.repere.caf.CafData;
 import fr.repere.caf.CafLookup;
 import fr.repere.caf.CivilStatus;
 
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 public class CafGateway {
 
     @Inject
-    private CafSettings settings;
+    private CafData source;
 
     @Inject
     private Clock clock;
@@ -36,8 +37,8 @@ public class CafGateway {
         // for CDI
     }
 
-    CafGateway(CafSettings settings, Clock clock) {
-        this.settings = settings;
+    CafGateway(CafData source, Clock clock) {
+        this.source = source;
         this.clock = clock;
     }
 
@@ -58,7 +59,7 @@ public class CafGateway {
             return new CafLookup.Unavailable(CafLookup.Failure.RATE_LIMITED,
                     "API Particulier a demandé d'attendre avant une nouvelle demande", Duration.between(now, notBefore));
         }
-        CafLookup lookup = settings.data().lookup(person, calls);
+        CafLookup lookup = source.lookup(person, calls);
         if (lookup instanceof CafLookup.Unavailable u) {
             if (u.retryAfter() != null) {
                 notBefore = clock.instant().plus(u.retryAfter()); // from the reply, not from the request

@@ -5,11 +5,10 @@ import fr.repere.caf.CafConsultation;
 import fr.repere.caf.CafConsulting;
 import fr.repere.caf.CafLookup;
 import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.DiagnosticRepository;
 import fr.repere.diagnostic.Draft;
+import fr.repere.diagnostic.DraftRepository;
 import fr.repere.diagnostic.UnknownDraftException;
-import fr.repere.infrastructure.JpaCafConsultations;
-import fr.repere.infrastructure.JpaDiagnosticRepository;
-import fr.repere.infrastructure.JpaDraftRepository;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.security.Caller;
@@ -18,8 +17,6 @@ import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -41,8 +38,11 @@ public class CafRegister {
     /** The sweep and late answers are the system's doing, not an agent's. */
     private static final JournalEntry.Actor SYSTEM = new JournalEntry.Actor("system", null, null);
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private DraftRepository drafts;
+
+    @Inject
+    private DiagnosticRepository diagnostics;
 
     @Inject
     private JournalWriter journal;
@@ -56,6 +56,9 @@ public class CafRegister {
     @Inject
     private CafSettings settings;
 
+    @Inject
+    private CafConsulting consulting;
+
     /** What the background call needs to report: the consultation and the dossier's pseudonym. */
     public record Started(CafConsultation consultation, String dossier) {
     }
@@ -63,10 +66,10 @@ public class CafRegister {
     /** Records the consent and opens the consultation, for an interview still in progress. */
     @Transactional
     public Started start(Caller caller, DiagnosticId id) {
-        Draft draft = new JpaDraftRepository(em).find(id)
+        Draft draft = drafts.find(id)
                 .flatMap(d -> scope.of(caller, Optional.of(d), Draft::belongsTo, JournalAction.CAF_LOOKUP, id.value()))
                 .orElseThrow(() -> new UnknownDraftException(id));
-        CafConsultation consultation = consulting().open(id.value(), draft.team(), caller.agentId());
+        CafConsultation consultation = consulting.open(id.value(), draft.team(), caller.agentId());
         return new Started(consultation, journal.dossier(draft.team(), draft.caseRef()));
     }
 
@@ -77,7 +80,7 @@ public class CafRegister {
         for (String call : consulted.calls()) {
             journal.append(JournalEntry.cafCall(clock.instant(), actor, started.dossier(), interview, call));
         }
-        boolean closedNow = consulting().close(started.consultation().id(), consulted.lookup()).isPresent();
+        boolean closedNow = consulting.close(started.consultation().id(), consulted.lookup()).isPresent();
         journal.append(JournalEntry.cafLookup(clock.instant(), actor, started.dossier(), interview,
                 (closedNow ? "" : "LATE ") + code(consulted.lookup())));
     }
@@ -85,12 +88,12 @@ public class CafRegister {
     /** The consultations of the interview, read by its team; one left pending past its deadline is closed first. */
     @Transactional
     public Optional<CafAnswers> answers(Caller caller, DiagnosticId id) {
-        CafAnswers answers = consulting().answers(id.value());
+        CafAnswers answers = consulting.answers(id.value());
         Optional<CafAnswers> ofTeam = scope.of(caller, answers.latest(), (c, team) -> c.team().equals(team),
                 JournalAction.DRAFT_READ, id.value()).map(c -> answers);
         if (ofTeam.isPresent() && answers.latest().filter(c -> c.overdue(clock.instant(), settings.deadline())).isPresent()) {
             closeIfOverdue(answers.latest().get().id());
-            return Optional.of(consulting().answers(id.value()));
+            return Optional.of(consulting.answers(id.value()));
         }
         return ofTeam;
     }
@@ -98,13 +101,13 @@ public class CafRegister {
     /** Ids of the consultations left pending past the deadline (the sweep's work list). */
     @Transactional
     public List<String> overdue(int limit) {
-        return consulting().overdue(settings.deadline(), limit);
+        return consulting.overdue(settings.deadline(), limit);
     }
 
     /** Closes one consultation left pending past the deadline, journaled as the system's; false if there was nothing to do. */
     @Transactional
     public boolean closeIfOverdue(String id) {
-        return consulting().closeIfOverdue(id, settings.deadline()).map(c -> {
+        return consulting.closeIfOverdue(id, settings.deadline()).map(c -> {
             journal.append(JournalEntry.cafLookup(clock.instant(), SYSTEM, dossierOf(c), c.interview(),
                     code(new CafLookup.Unavailable(CafLookup.Failure.INTERNAL, CafConsulting.LOST, null))));
             return true;
@@ -114,13 +117,9 @@ public class CafRegister {
     /** The dossier's pseudonym, from the interview's draft or the diagnostic it became. */
     private String dossierOf(CafConsultation c) {
         DiagnosticId interview = new DiagnosticId(c.interview());
-        Optional<String> caseRef = new JpaDraftRepository(em).find(interview).map(Draft::caseRef)
-                .or(() -> new JpaDiagnosticRepository(em).find(interview).map(d -> d.caseRef()));
+        Optional<String> caseRef = drafts.find(interview).map(Draft::caseRef)
+                .or(() -> diagnostics.find(interview).map(d -> d.caseRef()));
         return caseRef.map(ref -> journal.dossier(c.team(), ref)).orElse(null);
-    }
-
-    private CafConsulting consulting() {
-        return new CafConsulting(new JpaCafConsultations(em), clock);
     }
 
     /** The journal's result code: FOUND, NOT_FOUND, or the failure with the HTTP status when there was one. */

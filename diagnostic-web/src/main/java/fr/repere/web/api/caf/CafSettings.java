@@ -1,8 +1,5 @@
 package fr.repere.web.api.caf;
 
-import fr.repere.caf.CafData;
-import fr.repere.caf.apiparticulier.ApiParticulierCafData;
-import fr.repere.caf.apiparticulier.ApiParticulierClient;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +41,7 @@ public class CafSettings {
     /** Beyond the requests' own time: retry back-off, waiting for the rate limit, writing the result. */
     private static final Duration SLACK = Duration.ofSeconds(30);
 
-    private CafData data;
+    private Connection connection;
     private String cdapUrl;
     private Duration timeout = Duration.ofSeconds(3);
     private Duration circuitPause = Duration.ofSeconds(30);
@@ -66,7 +63,7 @@ public class CafSettings {
             throw new IllegalStateException("repere.caf.base-url must be https (plain http only on a loopback address)");
         }
         timeout = duration(config, "repere.caf.timeout", "PT3S");
-        data = new ApiParticulierCafData(new ApiParticulierClient(base, token.get(), recipient, timeout));
+        connection = new Connection(base, token.get(), recipient, timeout);
     }
 
     private static Duration duration(Config config, String key, String byDefault) {
@@ -95,16 +92,20 @@ public class CafSettings {
         return circuitPause;
     }
 
-    public boolean enabled() {
-        return data != null;
+    /** How to reach API Particulier, when a token is set; the partner itself is built in {@code fr.repere.web.platform}. */
+    public record Connection(URI base, String token, String recipient, Duration timeout) {
+        @Override
+        public String toString() {
+            return "Connection[" + base + ", recipient " + recipient + ", timeout " + timeout + "]"; // never the token
+        }
     }
 
-    /** The source; only when {@link #enabled()}. */
-    CafData data() {
-        if (data == null) {
-            throw new IllegalStateException("CAF consultation is not configured");
-        }
-        return data;
+    public Optional<Connection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    public boolean enabled() {
+        return connection != null;
     }
 
     public Optional<String> cdapUrl() {

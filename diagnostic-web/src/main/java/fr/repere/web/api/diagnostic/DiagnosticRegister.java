@@ -1,13 +1,12 @@
 package fr.repere.web.api.diagnostic;
 
+import fr.repere.diagnostic.Diagnosing;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
-import fr.repere.diagnostic.DiagnosticTaking;
 import fr.repere.diagnostic.NewDiagnostic;
-import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
-import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.questionnaire.AnswerSheet;
 import fr.repere.web.platform.RuleBaseInForce;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
@@ -15,8 +14,6 @@ import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -29,11 +26,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class DiagnosticRegister {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
-
     @Inject
-    private QuestionnaireCatalog catalog;
+    private Diagnosing diagnostics;
 
     @Inject
     private RuleBaseInForce rules;
@@ -48,11 +42,10 @@ public class DiagnosticRegister {
     private TeamScope scope;
 
     @Transactional
-    public Diagnostic take(Caller caller, String caseRef, fr.repere.questionnaire.AnswerSheet answers) {
-        Diagnostic diagnostic = new DiagnosticTaking(catalog, rules.forTeam(caller.team()), new JpaDiagnosticRepository(em), clock)
-                .take(new NewDiagnostic(caller.team(), caseRef, answers));
+    public Diagnostic take(Caller caller, String caseRef, AnswerSheet answers) {
+        Diagnostic diagnostic = diagnostics.take(rules.forTeam(caller.team()), new NewDiagnostic(caller.team(), caseRef, answers));
         log(caller, JournalAction.DIAGNOSTIC_CREATE, diagnostic);
-        em.flush(); // constraint violations surface here, inside the caller's error handling
+        diagnostics.flush(); // constraint violations surface here, inside the caller's error handling
         return diagnostic;
     }
 
@@ -61,10 +54,10 @@ public class DiagnosticRegister {
     public Optional<Diagnostic> decide(Caller caller, DiagnosticId id, DecisionRequest decision) {
         Optional<Diagnostic> found = ofTeam(caller, id, JournalAction.DECISION_RECORD);
         found.ifPresent(d -> {
-            d.decide(decision.orientation(), decision.actions(), decision.reason(), clock.instant());
+            diagnostics.decide(d, decision.orientation(), decision.actions(), decision.reason());
             log(caller, JournalAction.DECISION_RECORD, d);
         });
-        em.flush();
+        diagnostics.flush();
         return found;
     }
 
@@ -76,7 +69,7 @@ public class DiagnosticRegister {
     }
 
     private Optional<Diagnostic> ofTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
-        return scope.of(caller, new JpaDiagnosticRepository(em).find(id), Diagnostic::belongsTo, attempted, id.value());
+        return scope.of(caller, diagnostics.find(id), Diagnostic::belongsTo, attempted, id.value());
     }
 
     private void log(Caller caller, JournalAction action, Diagnostic d) {

@@ -1,11 +1,9 @@
 package fr.repere.web.api.directory;
 
 import fr.repere.directory.DirectoryImport;
-import fr.repere.directory.Place;
+import fr.repere.directory.DirectoryImporting;
 import fr.repere.directory.PlaceFileCheck;
 import fr.repere.directory.PlaceValidator;
-import fr.repere.infrastructure.JpaAdministration;
-import fr.repere.infrastructure.JpaDirectory;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.security.Caller;
@@ -13,13 +11,10 @@ import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +25,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ImportSteps {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private DirectoryImporting importing;
 
     @Inject
     private Clock clock;
@@ -42,27 +37,26 @@ public class ImportSteps {
     /** The organisation of the caller's team, whose directory the caller imports into and reads. */
     @Transactional
     public String organisationOf(Caller caller) {
-        return new JpaAdministration(em).organisationOf(caller.team()).orElseThrow(() -> new IllegalStateException(
+        return importing.organisationOf(caller.team()).orElseThrow(() -> new IllegalStateException(
                 "agent " + caller.agentId() + " has a team of no organisation"));
     }
 
     @Transactional
     public void create(Caller caller, DirectoryImport started) {
-        new JpaDirectory(em).add(started);
+        importing.create(started);
         journal.append(JournalEntry.administration(clock.instant(), caller.actor(), JournalAction.DIRECTORY_IMPORT,
                 started.id()));
     }
 
     @Transactional
     public void checking(String id, int lines) {
-        find(id).checking(lines);
+        importing.checking(id, lines);
     }
 
     /** Records the check's outcome; true when the valid lines are to be stored. */
     @Transactional
     public boolean checked(String id, PlaceFileCheck.Outcome outcome) {
-        return find(id).checked(outcome.lines(), outcome.valid(), outcome.firstProblems(), outcome.problemCount(),
-                clock.instant());
+        return importing.checked(id, outcome);
     }
 
     /**
@@ -72,34 +66,17 @@ public class ImportSteps {
      */
     @Transactional
     public void store(String id, List<PlaceValidator.Result> batch) {
-        JpaDirectory directory = new JpaDirectory(em);
-        String organisation = find(id).organisation();
-        Map<String, Place> known = directory.places(organisation, batch.stream().map(r -> r.place().id()).toList());
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (PlaceValidator.Result line : batch) {
-            Place place = known.get(line.place().id());
-            if (place == null) {
-                directory.add(Place.of(organisation, line.place(), line.commune(), clock.instant()));
-                created++;
-            } else if (place.replaceWith(line.place(), line.commune(), clock.instant())) {
-                updated++;
-            } else {
-                unchanged++;
-            }
-        }
-        find(id).stored(created, updated, unchanged);
+        importing.store(id, batch);
     }
 
     @Transactional
     public void finish(String id) {
-        find(id).finish(clock.instant());
+        importing.finish(id);
     }
 
     @Transactional
     public void fail(String id, String why) {
-        find(id).fail(why, clock.instant());
+        importing.fail(id, why);
     }
 
     /**
@@ -108,11 +85,6 @@ public class ImportSteps {
      */
     @Transactional
     public Optional<ImportView> view(Caller caller, String id) {
-        return new JpaDirectory(em).directoryImport(organisationOf(caller), id).map(ImportView::of);
+        return importing.find(organisationOf(caller), id).map(ImportView::of);
     }
-
-    private DirectoryImport find(String id) {
-        return new JpaDirectory(em).directoryImport(id).orElseThrow(() -> new IllegalStateException("no import " + id));
-    }
-
 }

@@ -1,37 +1,29 @@
 package fr.repere.web.api.directory;
 
+import fr.repere.diagnostic.Diagnosing;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
-import fr.repere.diagnostic.Orientation;
-import fr.repere.diagnostic.WorkerDecision;
-import fr.repere.directory.Place;
-import fr.repere.directory.PlaceMatching;
+import fr.repere.directory.DirectorySearch;
+import fr.repere.directory.LieuService;
 import fr.repere.directory.UnmetNeed;
-import fr.repere.infrastructure.JpaAdministration;
-import fr.repere.infrastructure.JpaDiagnosticRepository;
-import fr.repere.infrastructure.JpaDirectory;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
-import fr.repere.territory.DiagnosticTerritory;
 import fr.repere.territory.Geography;
-import fr.repere.territory.Territory;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
 import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -45,8 +37,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlaceSearch {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private DirectorySearch directory;
+
+    @Inject
+    private Diagnosing diagnostics;
 
     @Inject
     private Clock clock;
@@ -62,46 +57,25 @@ public class PlaceSearch {
 
     @Transactional
     public Optional<MatchingView> placesFor(Caller caller, DiagnosticId id, PlacesRequest request) {
-        Optional<Diagnostic> found = scope.of(caller, new JpaDiagnosticRepository(em).find(id), Diagnostic::belongsTo,
+        Optional<Diagnostic> found = scope.of(caller, diagnostics.find(id), Diagnostic::belongsTo,
                 JournalAction.PLACES_SEARCH, id.value());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Diagnostic diagnostic = found.get();
         Instant now = clock.instant();
-        JpaDirectory directory = new JpaDirectory(em);
-        Territory territory = request.commune().territory();
-        List<Place> candidates = organisationOf(diagnostic.team()).map(o -> directory.near(o, territory)).orElse(List.of());
-        PlaceMatching.Point from = request.from() != null ? request.from()
-                : PlaceMatching.centreOf(request.commune(), candidates);
-        Orientation orientation = diagnostic.decision().map(WorkerDecision::orientation)
-                .orElse(diagnostic.primaryOrientation());
-        PlaceMatching matching = new PlaceMatching(request.commune(), from, PlaceMatching.suitableFor(orientation));
-
-        List<MatchingView.NeedView> needs = diagnostic.proposal().needs().stream().distinct().map(need -> {
-            PlaceMatching.NeedMatches matches = matching.rank(need, candidates, request.limit());
-            if (matches.unmet()) {
-                directory.recordOnce(UnmetNeed.record(id, diagnostic.team(), need, territory, now), UnmetNeed.key(need));
-            }
-            return MatchingView.of(matches, request.commune());
-        }).toList();
-
-        directory.territoryOf(id.value()).ifPresentOrElse(t -> t.moveTo(territory, now),
-                () -> directory.add(new DiagnosticTerritory(id.value(), territory, now)));
+        List<MatchingView.NeedView> needs = directory.placesFor(diagnostic, request.commune(), request.from(),
+                request.limit(), now).stream().map(matches -> MatchingView.of(matches, request.commune())).toList();
         journal.append(JournalEntry.dossierAction(now, caller.actor(), JournalAction.PLACES_SEARCH,
                 journal.dossier(diagnostic.team(), diagnostic.caseRef()), id.value()));
-        em.flush();
+        directory.flush();
         return Optional.of(new MatchingView(id.value(), CommuneView.of(request.commune()), needs));
     }
 
     /** A place of the caller's organisation's directory; another organisation's is absent. */
     @Transactional
     public Optional<PlaceView> place(Caller caller, String id) {
-        return organisationOf(caller.team()).flatMap(o -> new JpaDirectory(em).place(o, id)).map(p -> PlaceView.of(p.data()));
-    }
-
-    private Optional<String> organisationOf(String team) {
-        return new JpaAdministration(em).organisationOf(team);
+        return directory.place(caller.team(), id).map(p -> PlaceView.of(p.data()));
     }
 
     /**
@@ -111,7 +85,8 @@ public class PlaceSearch {
      */
     @Transactional
     public UnmetNeedsView unmetNeeds(Caller caller) {
-        List<UnmetNeed> all = new JpaDirectory(em).unmetNeedsOf(caller.team());
+        DirectorySearch.UnmetNeeds unmet = directory.unmetNeeds(caller.team());
+        List<UnmetNeed> all = unmet.needs();
         Map<String, List<UnmetNeed>> groups = all.stream().collect(Collectors.groupingBy(
                 u -> u.service().name() + "/" + u.priseEnCharge() + "/" + u.territory().commune(), LinkedHashMap::new,
                 Collectors.toList()));
@@ -121,19 +96,16 @@ public class PlaceSearch {
                         .thenComparing(UnmetNeedsView.Group::service).thenComparing(v -> v.commune().code()))
                 .toList();
         List<UnmetNeedsView.ServiceCount> byService = all.stream()
-                .collect(Collectors.groupingBy(UnmetNeed::service, () -> new java.util.EnumMap<>(fr.repere.directory.LieuService.class),
+                .collect(Collectors.groupingBy(UnmetNeed::service, () -> new EnumMap<>(LieuService.class),
                         Collectors.counting()))
                 .entrySet().stream().map(e -> new UnmetNeedsView.ServiceCount(e.getKey().name(), e.getKey().label(),
                         e.getValue().intValue()))
                 .sorted(Comparator.comparingInt(UnmetNeedsView.ServiceCount::count).reversed()).toList();
-        List<String> ids = all.stream().map(UnmetNeed::diagnosticId).filter(Objects::nonNull).distinct().toList();
-        if (!ids.isEmpty()) {
+        if (!unmet.diagnostics().isEmpty()) {
             Instant now = clock.instant();
-            em.createQuery("SELECT d FROM Diagnostic d WHERE d.id IN :ids", Diagnostic.class).setParameter("ids", ids)
-                    .getResultList().forEach(d -> journal.append(JournalEntry.dossierAction(now, caller.actor(),
-                            JournalAction.UNMET_NEEDS_READ, journal.dossier(d.team(), d.caseRef()), d.id().value())));
+            unmet.diagnostics().forEach(d -> journal.append(JournalEntry.dossierAction(now, caller.actor(),
+                    JournalAction.UNMET_NEEDS_READ, journal.dossier(d.team(), d.caseRef()), d.id().value())));
         }
         return new UnmetNeedsView(all.size(), byService, views);
     }
-
 }

@@ -1,33 +1,22 @@
 package fr.repere.web.api.dossier;
 
-import fr.repere.caf.CafConsultation;
-import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.dossier.Dossier;
 import fr.repere.dossier.DossierErasure;
 import fr.repere.dossier.DossierRef;
+import fr.repere.dossier.DossierRights;
 import fr.repere.dossier.ErasureGround;
-import fr.repere.infrastructure.JpaCafConsultations;
-import fr.repere.infrastructure.JpaDossiers;
-import fr.repere.infrastructure.JpaJournal;
-import fr.repere.infrastructure.JpaMandates;
-import fr.repere.infrastructure.JpaReferrals;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
-import fr.repere.mandate.Mandate;
 import fr.repere.questionnaire.QuestionnaireCatalog;
-import fr.repere.referral.Referral;
 import fr.repere.web.security.Caller;
 import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,8 +29,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class DossierRegister {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private DossierRights rights;
 
     @Inject
     private QuestionnaireCatalog catalog;
@@ -56,35 +45,28 @@ public class DossierRegister {
     public Optional<DossierExport> export(Caller caller, String caseRef) {
         DossierRef ref = new DossierRef(caller.team(), caseRef);
         String pseudonym = journal.dossier(caller.team(), caseRef);
-        Dossier dossier = new JpaDossiers(em).find(ref);
-        if (dossier.isEmpty() && new JpaJournal(em).about(pseudonym).isEmpty()
-                && new JpaMandates(em).ofDossier(caller.team(), caseRef).isEmpty()) {
+        Optional<Dossier> dossier = rights.toExport(ref, pseudonym);
+        if (dossier.isEmpty()) {
             return refused(caller, JournalAction.CASE_EXPORT);
         }
         Instant now = clock.instant();
         journal.append(JournalEntry.dossierAction(now, caller.actor(), JournalAction.CASE_EXPORT, pseudonym, null));
-        em.flush();
-        List<JournalEntry> entries = new JpaJournal(em).about(pseudonym); // this export included
-        JpaReferrals referrals = new JpaReferrals(em);
-        List<Referral> referred = dossier.diagnostics().stream().flatMap(d -> referrals.ofDiagnostic(d.id()).stream()).toList();
-        List<Mandate> mandates = new JpaMandates(em).ofDossier(caller.team(), caseRef);
-        List<CafConsultation> caf = new JpaCafConsultations(em).ofInterviews(
-                dossier.interviews().stream().map(DiagnosticId::value).toList());
-        return Optional.of(DossierExport.of(dossier, caf, referred, mandates, entries, catalog, now));
+        DossierRights.Copy copy = rights.copy(dossier.get(), pseudonym); // this export included
+        return Optional.of(DossierExport.of(copy.dossier(), copy.cafConsultations(), copy.referrals(), copy.mandates(),
+                copy.journal(), catalog, now));
     }
 
     @Transactional
     public Optional<DossierErasure.Erased> erase(Caller caller, String caseRef, ErasureGround ground) {
         DossierRef ref = new DossierRef(caller.team(), caseRef);
         String pseudonym = journal.dossier(caller.team(), caseRef);
-        JpaDossiers dossiers = new JpaDossiers(em);
-        if (dossiers.find(ref).isEmpty() && new JpaJournal(em).about(pseudonym).isEmpty()) {
+        Optional<DossierErasure.Erased> erased = rights.erase(ref, pseudonym);
+        if (erased.isEmpty()) {
             return refused(caller, JournalAction.CASE_ERASE);
         }
-        DossierErasure.Erased erased = new DossierErasure(dossiers).erase(ref);
         journal.append(JournalEntry.erased(clock.instant(), caller.actor(), pseudonym, ground.name()));
-        em.flush();
-        return Optional.of(erased);
+        rights.flush();
+        return erased;
     }
 
     private <T> Optional<T> refused(Caller caller, JournalAction attempted) {

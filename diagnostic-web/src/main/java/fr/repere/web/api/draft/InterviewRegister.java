@@ -1,17 +1,11 @@
 package fr.repere.web.api.draft;
 
-import fr.repere.caf.CafConsulting;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
-import fr.repere.diagnostic.DiagnosticTaking;
 import fr.repere.diagnostic.Draft;
 import fr.repere.diagnostic.DraftChange;
-import fr.repere.diagnostic.Interviews;
-import fr.repere.diagnostic.OrientationPolicy;
+import fr.repere.diagnostic.Interviewing;
 import fr.repere.diagnostic.UnknownDraftException;
-import fr.repere.infrastructure.JpaCafConsultations;
-import fr.repere.infrastructure.JpaDiagnosticRepository;
-import fr.repere.infrastructure.JpaDraftRepository;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.questionnaire.Questionnaire;
@@ -23,8 +17,6 @@ import fr.repere.web.security.TeamScope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -39,8 +31,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class InterviewRegister {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private Interviewing interviews;
 
     @Inject
     private QuestionnaireCatalog catalog;
@@ -59,7 +51,7 @@ public class InterviewRegister {
 
     @Transactional
     public DraftView start(Caller caller, String caseRef, Map<String, List<String>> answers) {
-        DraftChange change = interviews().start(caller.team(), caseRef, answers, true); // the resource checked consent
+        DraftChange change = interviews.start(caller.team(), caseRef, answers, true); // the resource checked consent
         log(caller, JournalAction.DRAFT_START, change.draft());
         return flushed(change);
     }
@@ -67,7 +59,7 @@ public class InterviewRegister {
     @Transactional
     public DraftView answer(Caller caller, DiagnosticId id, Map<String, List<String>> answers) {
         ofTeam(caller, id, JournalAction.DRAFT_CHANGE);
-        DraftChange change = interviews().answer(id, answers);
+        DraftChange change = interviews.answer(id, answers);
         log(caller, JournalAction.DRAFT_CHANGE, change.draft());
         return flushed(change);
     }
@@ -76,19 +68,17 @@ public class InterviewRegister {
     public DraftView find(Caller caller, DiagnosticId id) {
         Draft draft = ofTeam(caller, id, JournalAction.DRAFT_READ);
         log(caller, JournalAction.DRAFT_READ, draft);
-        return DraftView.of(new DraftChange(draft, List.of()), interviews().questionnaireOf(draft));
+        return DraftView.of(new DraftChange(draft, List.of()), interviews.questionnaireOf(draft));
     }
 
     @Transactional
     public Diagnostic complete(Caller caller, DiagnosticId id) {
         ofTeam(caller, id, JournalAction.DIAGNOSTIC_CREATE);
-        // what the CAF said, with the person's consent, is context for the rules (quarterly declarations);
-        // its consultations record whether this orientation used it
-        java.util.Set<String> context = new CafConsulting(new JpaCafConsultations(em), clock).useInOrientation(id.value());
-        Diagnostic diagnostic = interviews(rules.forTeam(caller.team())).complete(id, context);
+        // oriented by the rules of the caller's organisation, with what the CAF said (with the person's consent)
+        Diagnostic diagnostic = interviews.complete(id, rules.forTeam(caller.team()));
         journal.append(JournalEntry.dossierAction(clock.instant(), caller.actor(), JournalAction.DIAGNOSTIC_CREATE,
                 journal.dossier(diagnostic.team(), diagnostic.caseRef()), diagnostic.id().value()));
-        em.flush();
+        interviews.flush();
         return diagnostic;
     }
 
@@ -96,13 +86,12 @@ public class InterviewRegister {
     public void abandon(Caller caller, DiagnosticId id) {
         Draft draft = ofTeam(caller, id, JournalAction.DRAFT_ABANDON);
         log(caller, JournalAction.DRAFT_ABANDON, draft);
-        new JpaCafConsultations(em).removeOfInterviews(List.of(id.value())); // what the CAF said goes with the interview
-        interviews().abandon(id);
-        em.flush();
+        interviews.abandon(id); // what the CAF said goes with the interview
+        interviews.flush();
     }
 
     private Draft ofTeam(Caller caller, DiagnosticId id, JournalAction attempted) {
-        return scope.of(caller, Optional.of(interviews().find(id)), Draft::belongsTo, attempted, id.value())
+        return scope.of(caller, Optional.of(interviews.find(id)), Draft::belongsTo, attempted, id.value())
                 .orElseThrow(() -> new UnknownDraftException(id));
     }
 
@@ -112,20 +101,8 @@ public class InterviewRegister {
     }
 
     private DraftView flushed(DraftChange change) {
-        em.flush(); // optimistic-lock and constraint failures surface here, as a clear error
+        interviews.flush(); // optimistic-lock and constraint failures surface here, as a clear error
         Questionnaire questionnaire = catalog.version(change.draft().questionnaireVersion()).orElseThrow();
         return DraftView.of(change, questionnaire);
-    }
-
-    /** The interview use cases; completing one orients with {@code policy}, the rules of the caller's organisation. */
-    private Interviews interviews(OrientationPolicy policy) {
-        return new Interviews(catalog, new JpaDraftRepository(em),
-                new DiagnosticTaking(catalog, policy, new JpaDiagnosticRepository(em), clock), clock);
-    }
-
-    private Interviews interviews() {
-        return interviews(profile -> {
-            throw new IllegalStateException("only completing an interview orients");
-        });
     }
 }

@@ -1,8 +1,6 @@
 package fr.repere.web.api.history;
 
-import fr.repere.diagnostic.Diagnostic;
-import fr.repere.diagnostic.Draft;
-import fr.repere.infrastructure.JpaDiagnosticRepository;
+import fr.repere.dossier.CaseHistory;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.security.Caller;
@@ -10,13 +8,9 @@ import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads a case of the caller's team: its diagnostics (oldest first) and its interviews in
@@ -25,8 +19,8 @@ import java.util.List;
 @ApplicationScoped
 public class DossierHistory {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private CaseHistory histories;
 
     @Inject
     private JournalWriter journal;
@@ -36,13 +30,10 @@ public class DossierHistory {
 
     @Transactional
     public HistoryView of(Caller caller, String caseRef) {
-        List<Diagnostic> diagnostics = new ArrayList<>(new JpaDiagnosticRepository(em).ofCase(List.of(caller.team()), caseRef));
-        java.util.Collections.reverse(diagnostics); // oldest first: the order of a story
-        List<Draft> drafts = em.createQuery("SELECT d FROM Draft d WHERE d.team = :team AND d.caseRef = :ref ORDER BY d.updatedAt DESC",
-                Draft.class).setParameter("team", caller.team()).setParameter("ref", caseRef).getResultList();
-        diagnostics.forEach(d -> log(caller, JournalAction.DIAGNOSTIC_READ, d.team(), d.caseRef(), d.id().value()));
-        drafts.forEach(d -> log(caller, JournalAction.DRAFT_READ, d.team(), d.caseRef(), d.id().value()));
-        return HistoryView.of(caseRef, diagnostics, drafts);
+        CaseHistory.Story story = histories.of(caller.team(), caseRef);
+        story.diagnostics().forEach(d -> log(caller, JournalAction.DIAGNOSTIC_READ, d.team(), d.caseRef(), d.id().value()));
+        story.drafts().forEach(d -> log(caller, JournalAction.DRAFT_READ, d.team(), d.caseRef(), d.id().value()));
+        return HistoryView.of(caseRef, story.diagnostics(), story.drafts());
     }
 
     private void log(Caller caller, JournalAction action, String team, String caseRef, String id) {

@@ -1,9 +1,7 @@
 package fr.repere.web.api.host;
 
+import fr.repere.host.HostCaseReading;
 import fr.repere.identity.Role;
-import fr.repere.identity.Team;
-import fr.repere.infrastructure.JpaAdministration;
-import fr.repere.infrastructure.JpaDiagnosticRepository;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.web.api.Json;
@@ -18,8 +16,6 @@ import fr.repere.web.security.JournalWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,10 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the case-management software of an organisation reads with its key: the diagnostics of one
@@ -61,8 +54,8 @@ public class HostResource {
     public record CaseDossierView(String teamId, String teamName, String caseRef, List<DiagnosticView> diagnostics) {
     }
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
+    @Inject
+    private HostCaseReading reading;
 
     @Inject
     private JournalWriter journal;
@@ -85,16 +78,13 @@ public class HostResource {
     public Response caseDiagnostics(InputStream body, @Context SecurityContext security) {
         HostSystem host = (HostSystem) security.getUserPrincipal();
         String caseRef = body(JsonBodies.object(JsonBodies.readLimited(body)));
-        List<Team> teams = new JpaAdministration(em).teams(host.organisation());
-        List<String> readable = host.readableAmong(teams.stream().map(Team::id).toList());
-        Map<String, List<DiagnosticView>> byTeam = new HashMap<>();
-        new JpaDiagnosticRepository(em).ofCase(readable, caseRef).forEach(d -> {
-            journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.DIAGNOSTIC_READ,
-                    journal.dossier(d.team(), d.caseRef()), d.id().value()));
-            byTeam.computeIfAbsent(d.team(), t -> new ArrayList<>()).add(DiagnosticView.of(d));
-        });
-        List<CaseDossierView> dossiers = teams.stream().filter(t -> byTeam.containsKey(t.id()))
-                .map(t -> new CaseDossierView(t.id(), t.name(), caseRef, byTeam.get(t.id()))).toList();
+        HostCaseReading.CaseRead read = reading.ofCase(host.organisation(), host.teams(), caseRef);
+        read.read().forEach(d -> journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(),
+                JournalAction.DIAGNOSTIC_READ, journal.dossier(d.team(), d.caseRef()), d.id().value())));
+        List<CaseDossierView> dossiers = read.dossiers().stream()
+                .map(t -> new CaseDossierView(t.team().id(), t.team().name(), caseRef,
+                        t.diagnostics().stream().map(DiagnosticView::of).toList()))
+                .toList();
         return Json.ok(dossiers);
     }
 

@@ -1,223 +1,39 @@
 package fr.repere.web.api.statistics;
 
 import fr.repere.statistics.Breakdown;
-import fr.repere.statistics.Cell;
-import fr.repere.statistics.CountTree;
-import fr.repere.statistics.DisclosureControl;
-import fr.repere.statistics.Methodology;
 import fr.repere.statistics.Publication;
-import fr.repere.statistics.PublishedTable;
-import fr.repere.territory.Commune;
-import fr.repere.territory.Epci;
-import fr.repere.territory.Geography;
+import fr.repere.statistics.StatisticsPublication;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.sql.Date;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Reads one year of one département from the summaries (stat_count: the département by month and
- * the communes over the year, nothing else), builds one {@link CountTree} per measure, protects
- * them (measures of the same people together) and cuts the asked breakdown out of every tree.
- * Figures are the analyst's organisation's diagnostics whose territory was recorded.
+ * The transaction boundary of the department statistics: each read of the analyst's resource in
+ * its own transaction, over {@link StatisticsPublication} (the use cases, in core).
  */
 @ApplicationScoped
 public class DepartmentStatistics {
 
-    @PersistenceContext(unitName = "repere")
-    private EntityManager em;
-
     @Inject
-    private Geography geography;
-
-    @Inject
-    private StatisticsSettings settings;
-
-    @Inject
-    private Clock clock;
+    private StatisticsPublication publication;
 
     /** The organisation of the analyst's team ('' if none). */
     @Transactional
     public String organisationOf(String team) {
-        List<?> rows = em.createNativeQuery("SELECT organisation_id FROM team WHERE id = ?").setParameter(1, team).getResultList();
-        return rows.isEmpty() ? "" : (String) rows.get(0);
+        return publication.organisationOf(team);
     }
 
     /** The départements where the organisation has counted diagnostics, by code. */
     @Transactional
     public List<String> departements(String organisation) {
-        List<?> rows = em.createNativeQuery("SELECT DISTINCT departement_code FROM stat_count WHERE organisation_id = ? AND level = 'D'"
-                + " AND period_kind = 'Y' AND n > 0 ORDER BY departement_code").setParameter(1, organisation).getResultList();
-        return rows.stream().map(String.class::cast).toList();
+        return publication.departements(organisation);
     }
 
     @Transactional
     public Publication publish(String organisation, String departement, int year, Breakdown breakdown) {
-        String name = geography.departement(departement).map(d -> d.nom() + " (" + d.code() + ")").orElse(departement);
-        return publication(rows(organisation, departement, year), geography, name, year, breakdown, settings.control(),
-                LocalDate.now(clock));
-    }
-
-    /**
-     * From the summary rows (level, unit, parent, period start, measure, category, n) to the
-     * publication: the protected tables of one breakdown and their methodology. Static for the
-     * benchmark, which times exactly this path after reading the same rows.
-     */
-    public static Publication publication(List<Object[]> rows, Geography geography, String departementName, int year,
-                                          Breakdown breakdown, DisclosureControl control, LocalDate today) {
-        Map<String, String> epciOf = new TreeMap<>();
-        Map<String, List<Object[]>> byMeasure = new HashMap<>();
-        for (Object[] r : rows) {
-            if ("C".equals(r[0])) {
-                epciOf.put((String) r[1], (String) r[2]);
-            }
-            byMeasure.computeIfAbsent((String) r[4], m -> new ArrayList<>()).add(r);
-        }
-        List<CountTree> trees = new ArrayList<>();
-        for (Measure measure : Measure.all()) {
-            trees.add(tree(measure, byMeasure.getOrDefault(measure.code(), List.of()), epciOf, year, control.threshold(), geography));
-        }
-        protectByPopulation(trees, control);
-        List<PublishedTable> tables = trees.stream().map(t -> t.table(breakdown)).toList();
-        Methodology methodology = new Methodology(departementName, period(year, breakdown), control.threshold(),
-                versions(byMeasure, "Q_VERSION"), versions(byMeasure, "R_VERSION"), today, definitions(control.threshold()),
-                tables.stream().mapToLong(PublishedTable::hiddenCells).sum());
-        return new Publication(methodology, tables);
-    }
-
-    /** The versions behind the year's figures: counted like any contribution (V15), département by month. */
-    private static List<String> versions(Map<String, List<Object[]>> byMeasure, String measure) {
-        return byMeasure.getOrDefault(measure, List.of()).stream().filter(r -> "D".equals(r[0]) && ((Number) r[6]).longValue() > 0)
-                .map(r -> (String) r[5]).distinct().sorted().toList();
-    }
-
-    /** The summary rows one publication reads: the département by month, the communes over the year. */
-    public static final String ROWS = "SELECT level, unit_code, parent_code, period_start, measure, category, n"
-            + " FROM stat_count WHERE organisation_id = ? AND departement_code = ? AND n <> 0 AND ("
-            + " (level = 'D' AND period_kind = 'M' AND period_start BETWEEN ? AND ?)"
-            + " OR (level = 'C' AND period_kind = 'Y' AND period_start = ?))";
-
-    private List<Object[]> rows(String organisation, String departement, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(ROWS)
-                .setParameter(1, organisation).setParameter(2, departement)
-                .setParameter(3, Date.valueOf(LocalDate.of(year, 1, 1))).setParameter(4, Date.valueOf(LocalDate.of(year, 12, 1)))
-                .setParameter(5, Date.valueOf(LocalDate.of(year, 1, 1)))
-                .getResultList();
-        return rows;
-    }
-
-    /**
-     * The tree of one measure from its own rows. Categories never met in the year are left out
-     * (nothing to read there); known ones keep their order.
-     */
-    private static CountTree tree(Measure measure, List<Object[]> rows, Map<String, String> epciOf, int year, int threshold,
-                                  Geography geography) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < measure.categories().size(); i++) {
-            index.put(measure.categories().get(i), i);
-        }
-        int k = measure.categories().size();
-        long[][] months = new long[12][k];
-        Map<String, long[]> communes = new LinkedHashMap<>();
-        epciOf.keySet().forEach(c -> communes.put(c, new long[k]));
-        for (Object[] r : rows) {
-            Integer column = index.get((String) r[5]);
-            if (column == null) {
-                continue;
-            }
-            long n = ((Number) r[6]).longValue();
-            if ("D".equals(r[0])) {
-                months[toLocalDate(r[3]).getMonthValue() - 1][column] += n;
-            } else {
-                communes.get((String) r[1])[column] += n;
-            }
-        }
-        boolean[] used = new boolean[k];
-        for (long[] m : months) {
-            for (int i = 0; i < k; i++) {
-                used[i] |= m[i] > 0;
-            }
-        }
-        int[] kept = java.util.stream.IntStream.range(0, k).filter(i -> used[i]).toArray();
-        if (kept.length == 0) {
-            kept = java.util.stream.IntStream.range(0, k).toArray();
-        }
-        int[] columns = kept;
-        List<CountTree.CommuneCounts> leaves = new ArrayList<>();
-        communes.forEach((code, counts) -> {
-            String epci = epciOf.get(code);
-            leaves.add(new CountTree.CommuneCounts(code, geography.commune(code).map(Commune::nom).orElse(code), epci,
-                    "-".equals(epci) ? "Communes hors EPCI" : geography.epci(epci).map(Epci::nom).orElse(epci), pick(counts, columns)));
-        });
-        long[][] keptMonths = Arrays.stream(months).map(m -> pick(m, columns)).toArray(long[][]::new);
-        return CountTree.of(measure.code().toLowerCase().replace('_', '-'), measure.title(), measure.definition(),
-                Arrays.stream(columns).mapToObj(measure.categories()::get).toList(),
-                Arrays.stream(columns).mapToObj(measure.labels()::get).toList(), year, keptMonths, leaves, threshold);
-    }
-
-    private static long[] pick(long[] values, int[] columns) {
-        return Arrays.stream(columns).mapToLong(i -> values[i]).toArray();
-    }
-
-    private static LocalDate toLocalDate(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : value instanceof LocalDate l ? l : LocalDate.parse(value.toString());
-    }
-
-    /** Measures whose totals are equal everywhere count the same people: one hidden total hides it in all. */
-    static void protectByPopulation(List<CountTree> trees, DisclosureControl control) {
-        Map<String, List<CountTree>> groups = new LinkedHashMap<>();
-        for (CountTree tree : trees) {
-            StringBuilder totals = new StringBuilder();
-            for (CountTree.Node node : tree.nodes()) {
-                totals.append(node.code()).append('=').append(node.value(tree.width() - 1)).append(';');
-            }
-            groups.computeIfAbsent(totals.toString(), x -> new ArrayList<>()).add(tree);
-        }
-        groups.values().forEach(control::protect);
-    }
-
-    /** The legend of the one marker of hidden cells: what it says, and the guarantee. */
-    static String hiddenMarker(int threshold) {
-        return "Chiffre masqué (secret statistique). " + hiddenMarkerMeaning(threshold);
-    }
-
-    private static String hiddenMarkerMeaning(int threshold) {
-        return "La case compte au moins 1 personne, sans dire si elle en compte "
-                + "moins de " + threshold + " ou plus. Même en combinant tous les chiffres publiés (tous les tableaux et "
-                + "découpages, leurs totaux), chaque case masquée reste compatible avec au moins "
-                + DisclosureControl.MINIMUM_POSSIBLE_VALUES + " valeurs.";
-    }
-
-    static String period(int year, Breakdown breakdown) {
-        return switch (breakdown) {
-            case DEPARTEMENT_MOIS -> "janvier " + year + " à décembre " + year + " (par mois)";
-            case DEPARTEMENT_TRIMESTRE -> "année " + year + " (par trimestre)";
-            case DEPARTEMENT_ANNEE -> "année " + year;
-            case EPCI_ANNEE -> "année " + year + " (par EPCI)";
-            case COMMUNE_ANNEE -> "année " + year + " (par commune)";
-        };
-    }
-
-    static List<String> definitions(int threshold) {
-        return List.of(
-                "Les chiffres comptent les diagnostics de votre organisation dont la commune de la personne a été renseignée "
-                        + "(recherche de lieux), rattachés au mois du diagnostic et à la commune, à l'EPCI et au département de ce moment.",
-                "« " + Cell.MARKER + " » : chiffre masqué (secret statistique). " + hiddenMarkerMeaning(threshold),
-                "Les catégories trop rares sur l'année sont regroupées avec leur voisine (par exemple deux tranches d'âge).",
-                "Seuls des découpages fixés sont proposés : le département par mois, trimestre ou année ; les EPCI et les communes par année.");
+        return publication.publish(organisation, departement, year, breakdown);
     }
 }

@@ -4,6 +4,7 @@ import fr.repere.statistics.Cell;
 import fr.repere.statistics.Publication;
 import fr.repere.statistics.PublishedRow;
 import fr.repere.statistics.PublishedTable;
+import fr.repere.statistics.StatisticsPublication;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public record StatisticsView(String departement, String departementCode, int ann
                              List<String> departements) {
         int threshold = publication.methodology().threshold();
         Map<String, String> legend = new LinkedHashMap<>();
-        legend.put(Cell.MARKER, DepartmentStatistics.hiddenMarker(threshold));
+        legend.put(Cell.MARKER, StatisticsPublication.hiddenMarker(threshold));
         var m = publication.methodology();
         List<Tableau> tables = new ArrayList<>();
         for (PublishedTable t : publication.tables()) {

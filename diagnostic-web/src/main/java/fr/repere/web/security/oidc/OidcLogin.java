@@ -1,6 +1,7 @@
 package fr.repere.web.security.oidc;
 
 import com.nimbusds.jose.JWSObject;
+import fr.repere.web.security.ProviderLogout;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,12 @@ import java.util.logging.Logger;
  * configuration leaves the login disabled.
  */
 @ApplicationScoped
-public class OidcLogin {
+public class OidcLogin implements ProviderLogout {
 
     /** Session attribute: the {@link AuthorizationRequest} of a login in progress. */
     public static final String PENDING_ATTRIBUTE = "repere.oidc.pending";
     /** Session attribute: the ID token of a session opened through the provider, for its logout. */
-    public static final String ID_TOKEN_ATTRIBUTE = "repere.oidc.id-token";
+    public static final String ID_TOKEN_ATTRIBUTE = ProviderLogout.ID_TOKEN_ATTRIBUTE;
 
     private static final Logger LOG = Logger.getLogger(OidcLogin.class.getName());
 
@@ -69,6 +70,7 @@ public class OidcLogin {
      * sent after the local session ended; empty when the login is disabled, the provider has no
      * end-session endpoint, or cannot be reached now.
      */
+    @Override
     public Optional<URI> providerLogout(String idToken, URI apiBase) {
         if (client == null || idToken == null) {
             return Optional.empty();

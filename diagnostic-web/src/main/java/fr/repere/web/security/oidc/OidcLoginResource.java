@@ -1,5 +1,6 @@
 package fr.repere.web.security.oidc;
 
+import fr.repere.identity.ProviderAccounts;
 import fr.repere.journal.RefusalKind;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.security.ClientAddress;
@@ -156,11 +157,11 @@ public class OidcLoginResource {
                 default -> Refusal.NOT_VERIFIED;
             }, e.getMessage());
         }
-        OidcAccounts.Match match = accounts.find(account, demoAccountsAllowed);
+        ProviderAccounts.Match match = accounts.find(account, demoAccountsAllowed);
         if (!match.loggedIn()) {
             return refuse(Refusal.NO_AGENT, "no active agent for this account (" + match.outcome() + ")");
         }
-        if (match.outcome() == OidcAccounts.Outcome.LINKED) {
+        if (match.outcome() == ProviderAccounts.Outcome.LINKED) {
             LOG.info("OpenID Connect: agent " + match.agent().id() + " linked to its provider account at first login");
         }
         sessions.open(http, match.agent());

@@ -53,14 +53,7 @@ class CafGatewayTest {
         return answers.removeFirst();
     };
 
-    final CafSettings settings = new CafSettings() {
-        @Override
-        CafData data() {
-            return source;
-        }
-    };
-
-    final CafGateway gateway = new CafGateway(settings, clock);
+    final CafGateway gateway = new CafGateway(source, clock);
     final CivilStatus person = new CivilStatus("MARTIN", null, List.of("YVES"), null, CivilStatus.Sexe.M, "99350", null);
 
     @Test

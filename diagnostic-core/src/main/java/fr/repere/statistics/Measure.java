@@ -1,4 +1,4 @@
-package fr.repere.web.api.statistics;
+package fr.repere.statistics;
 
 import fr.repere.diagnostic.ComplementaryAction;
 import fr.repere.diagnostic.Orientation;
@@ -16,9 +16,9 @@ import java.util.List;
  * French title and definition, and the categories in display order (ordered scales stay in order,
  * so that merging a rare category joins it to its neighbour).
  */
-record Measure(String code, String title, String definition, List<String> categories, List<String> labels) {
+public record Measure(String code, String title, String definition, List<String> categories, List<String> labels) {
 
-    static List<Measure> all() {
+    public static List<Measure> all() {
         List<Measure> all = new ArrayList<>();
         all.add(new Measure("PRIMARY", "Orientation proposée",
                 "Nombre de diagnostics selon l'orientation principale proposée par la base de règles.",

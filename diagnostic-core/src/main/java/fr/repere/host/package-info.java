@@ -1,0 +1,2 @@
+/** What a host system (an organisation's case-management software) reads with its key. */
+package fr.repere.host;

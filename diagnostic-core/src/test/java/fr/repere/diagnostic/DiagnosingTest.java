@@ -1,0 +1,55 @@
+package fr.repere.diagnostic;
+
+import fr.repere.questionnaire.AnswerSheet;
+import fr.repere.questionnaire.QuestionnaireCatalog;
+import fr.repere.questionnaire.SampleAnswers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiagnosingTest {
+
+    private static final QuestionnaireCatalog V01 = QuestionnaireCatalog.of(
+            QuestionnaireCatalog.load().version(SampleAnswers.QUESTIONNAIRE_VERSION).orElseThrow());
+    private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
+
+    private final InMemoryDiagnosticRepository repository = new InMemoryDiagnosticRepository();
+    private final Diagnosing diagnosing = new Diagnosing(V01, repository, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static OrientationPolicy always(Orientation orientation) {
+        return p -> new OrientationDecision(orientation, List.of(new Reason("R", "motif")), "org-rules");
+    }
+
+    @Test
+    void aDiagnosticIsTakenWithTheCallersPolicyStoredAndFoundAgain() {
+        Diagnostic d = diagnosing.take(always(Orientation.TRAIN),
+                new NewDiagnostic("team-a", "CASE-1", AnswerSheet.of(SampleAnswers.autonomousPerson())));
+
+        assertEquals(Orientation.TRAIN, d.primaryOrientation());
+        assertEquals("org-rules", d.rulesetVersion());
+        assertEquals(NOW, d.takenAt());
+        assertEquals(List.of(d), repository.all());
+        assertEquals(Optional.of(d), diagnosing.find(d.id()));
+        assertEquals(Optional.empty(), diagnosing.find(DiagnosticId.next()));
+        assertTrue(d.belongsTo("team-a"));
+    }
+
+    @Test
+    void theWorkersDecisionIsRecordedNow() {
+        Diagnostic d = diagnosing.take(always(Orientation.TRAIN),
+                new NewDiagnostic("team-a", "CASE-1", AnswerSheet.of(SampleAnswers.autonomousPerson())));
+
+        WorkerDecision decision = diagnosing.decide(d, Orientation.TRAIN, Set.of(), null);
+
+        assertEquals(NOW, decision.decidedAt());
+        assertEquals(Optional.of(decision), d.decision());
+    }
+}
