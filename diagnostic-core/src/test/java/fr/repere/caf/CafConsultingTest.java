@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,43 +35,8 @@ class CafConsultingTest {
         }
     }
 
-    static final class InMemory implements CafConsultations {
-        final List<CafConsultation> all = new ArrayList<>();
-
-        @Override
-        public void add(CafConsultation consultation) {
-            all.add(consultation);
-        }
-
-        @Override
-        public Optional<CafConsultation> lock(String id) {
-            return all.stream().filter(c -> c.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public CafAnswers ofInterview(String interview) {
-            return new CafAnswers(all.stream().filter(c -> c.interview().equals(interview)).toList());
-        }
-
-        @Override
-        public List<CafConsultation> ofInterviews(Collection<String> interviews) {
-            return all.stream().filter(c -> interviews.contains(c.interview())).toList();
-        }
-
-        @Override
-        public List<String> pendingSince(Instant before, int limit) {
-            return all.stream().filter(c -> c.status() == CafConsultation.Status.PENDING && c.consentedAt().isBefore(before))
-                    .limit(limit).map(CafConsultation::id).toList();
-        }
-
-        @Override
-        public void removeOfInterviews(Collection<String> interviews) {
-            all.removeIf(c -> interviews.contains(c.interview()));
-        }
-    }
-
     final Moving clock = new Moving();
-    final InMemory store = new InMemory();
+    final InMemoryCafConsultations store = new InMemoryCafConsultations();
     final CafConsulting consulting = new CafConsulting(store, clock);
     static final CafLookup RSA = new CafLookup.Found(new CafSituation(true, false));
     static final CafLookup DOWN = new CafLookup.Unavailable(CafLookup.Failure.PROVIDER_DOWN, "API Particulier indisponible (HTTP 502)", null);

@@ -1,8 +1,7 @@
 package fr.repere.diagnostic;
 
-import fr.repere.caf.CafAnswers;
 import fr.repere.caf.CafConsultation;
-import fr.repere.caf.CafConsultations;
+import fr.repere.caf.InMemoryCafConsultations;
 import fr.repere.caf.CafConsulting;
 import fr.repere.caf.CafLookup;
 import fr.repere.caf.CafSituation;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,44 +28,9 @@ class InterviewingTest {
             QuestionnaireCatalog.load().version(SampleAnswers.QUESTIONNAIRE_VERSION).orElseThrow());
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
 
-    /** CAF consultations in a list. */
-    static final class InMemoryCaf implements CafConsultations {
-        final List<CafConsultation> all = new ArrayList<>();
-
-        @Override
-        public void add(CafConsultation consultation) {
-            all.add(consultation);
-        }
-
-        @Override
-        public Optional<CafConsultation> lock(String id) {
-            return all.stream().filter(c -> c.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public CafAnswers ofInterview(String interview) {
-            return new CafAnswers(all.stream().filter(c -> c.interview().equals(interview)).toList());
-        }
-
-        @Override
-        public List<CafConsultation> ofInterviews(Collection<String> interviews) {
-            return all.stream().filter(c -> interviews.contains(c.interview())).toList();
-        }
-
-        @Override
-        public List<String> pendingSince(Instant before, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public void removeOfInterviews(Collection<String> interviews) {
-            all.removeIf(c -> interviews.contains(c.interview()));
-        }
-    }
-
     private final InMemoryDiagnosticRepository diagnostics = new InMemoryDiagnosticRepository();
     private final InterviewsTest.InMemoryDrafts drafts = new InterviewsTest.InMemoryDrafts();
-    private final InMemoryCaf caf = new InMemoryCaf();
+    private final InMemoryCafConsultations caf = new InMemoryCafConsultations();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Interviewing interviewing = new Interviewing(V01, drafts, diagnostics, new CafConsulting(caf, clock), caf, clock);
 

@@ -1,8 +1,7 @@
 package fr.repere.dossier;
 
-import fr.repere.caf.CafAnswers;
 import fr.repere.caf.CafConsultation;
-import fr.repere.caf.CafConsultations;
+import fr.repere.caf.InMemoryCafConsultations;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.Draft;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -110,45 +108,11 @@ class DossierRightsTest {
         }
     }
 
-    static final class Caf implements CafConsultations {
-        final List<CafConsultation> all = new ArrayList<>();
-
-        @Override
-        public void add(CafConsultation consultation) {
-            all.add(consultation);
-        }
-
-        @Override
-        public Optional<CafConsultation> lock(String id) {
-            return all.stream().filter(c -> c.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public CafAnswers ofInterview(String interview) {
-            return new CafAnswers(all.stream().filter(c -> c.interview().equals(interview)).toList());
-        }
-
-        @Override
-        public List<CafConsultation> ofInterviews(Collection<String> interviews) {
-            return all.stream().filter(c -> interviews.contains(c.interview())).toList();
-        }
-
-        @Override
-        public List<String> pendingSince(Instant before, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public void removeOfInterviews(Collection<String> interviews) {
-            all.removeIf(c -> interviews.contains(c.interview()));
-        }
-    }
-
     private final InMemoryDossiers dossiers = new InMemoryDossiers();
     private final ListJournal journal = new ListJournal();
     private final Referrals referrals = new Referrals();
     private final Mandates mandates = new Mandates();
-    private final Caf caf = new Caf();
+    private final InMemoryCafConsultations caf = new InMemoryCafConsultations();
     private final DossierRights rights = new DossierRights(dossiers, journal, referrals, mandates, caf);
 
     private Diagnostic diagnostic(String team, String caseRef) {
