@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 
 /**
  * Dossiers in MariaDB: the diagnostics and drafts of a team and case reference. Case references
- * are compared exactly (the columns' collation ignores case; the journal's pseudonyms do not).
+ * are compared exactly, by the columns (binary collation, V21) as by the code and the journal's pseudonyms.
  */
 @ApplicationScoped
 public class JpaDossiers implements Dossiers {
@@ -63,7 +63,7 @@ public class JpaDossiers implements Dossiers {
                         + " FROM diagnostic WHERE case_ref IS NOT NULL"
                         + " UNION ALL"
                         + " SELECT team_id, case_ref, updated_at AS last_at FROM diagnostic_draft WHERE case_ref IS NOT NULL"
-                        + ") activity GROUP BY team_id, case_ref COLLATE utf8mb4_bin"
+                        + ") activity GROUP BY team_id, case_ref"
                         + " HAVING MAX(last_at) < ?1 ORDER BY last_activity LIMIT ?2")
                 .setParameter(1, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC))
                 .setParameter(2, limit)

@@ -251,6 +251,32 @@ class RetentionIT {
     }
 
     @Test
+    void twoReferencesThatDifferOnlyByCaseAreTwoDossiersEverywhere() throws Exception {
+        String upper = unique("CASSE").toUpperCase();
+        String lower = upper.toLowerCase();
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        String upperDiagnostic = takeDiagnostic(upper);
+        String lowerDiagnostic = takeDiagnostic(lower);
+        for (String diagnostic : List.of(upperDiagnostic, lowerDiagnostic)) {
+            assertEquals(201, Http.postJson(uri("/api/v1/mandates"), "{\"diagnosticId\": \"" + diagnostic
+                    + "\", \"categories\": [\"SOCIAL\"], \"duration\": \"ONE_DAY\"}", Map.of()).statusCode());
+        }
+
+        JsonObject history = Http.json(Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"" + upper + "\"}", Map.of()));
+        assertEquals(List.of(upperDiagnostic), ids(history.getJsonArray("diagnostics")), "the history holds one dossier");
+        JsonObject export = Http.json(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + lower + "\"}", Map.of()));
+        assertEquals(List.of(lowerDiagnostic), ids(export.getJsonArray("diagnostics")));
+        assertEquals(1, export.getJsonArray("mandates").size(), "the copy holds its own mandate only");
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        execute("UPDATE diagnostic SET taken_at = ? WHERE id = '" + upperDiagnostic + "'", now.atZone(ZoneOffset.UTC).minusMonths(26).toInstant());
+        assertTrue(runJob("dossiers", now) >= 1);
+        assertEquals(0, count("mandate", "case_ref = '" + upper + "'"), "the idle dossier's mandate no longer names it");
+        assertEquals(1, count("mandate", "case_ref = '" + lower + "'"), "the other dossier's mandate is untouched");
+        assertEquals(1, count("diagnostic", "id = '" + lowerDiagnostic + "' AND case_ref = '" + lower + "'"));
+    }
+
+    @Test
     void aDiagnosticAndAnInterviewSavedWithoutACaseReferenceFollowTheSameRetention() throws Exception {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         HttpResponse<String> taken = Http.postJson(uri("/api/v1/diagnostics"),

@@ -2,6 +2,9 @@ package fr.repere.web.it;
 
 import org.junit.jupiter.api.Test;
 
+import fr.repere.scoring.Level;
+import fr.repere.scoring.Progress;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,10 +197,10 @@ class StatisticsSummaryIT {
             levels.put(dimension, level);
             execute(c, "INSERT INTO diagnostic_score (diagnostic_id, dimension, score, level, confidence) VALUES (?, ?, 50, ?, 80)",
                     id, dimension, level);
-            if (previous != null && rank(level) > 0 && rank(previous.get(dimension)) > 0) {
-                int now = rank(level);
-                int before = rank(previous.get(dimension));
-                progress.put(dimension, now < before ? "BETTER" : now == before ? "SAME" : "WORSE");
+            // the one definition of progress (core's Progress, also the dossier history's): the triggers must agree
+            Progress moved = previous == null ? Progress.UNKNOWN : Progress.between(Level.valueOf(previous.get(dimension)), Level.valueOf(level));
+            if (moved != Progress.UNKNOWN) {
+                progress.put(dimension, moved.name());
             }
         }
         levelsOf.put(id, levels);
@@ -214,15 +217,6 @@ class StatisticsSummaryIT {
         }
     }
 
-    private static int rank(String level) {
-        return switch (level) {
-            case "AUTONOMOUS" -> 1;
-            case "SUPPORTED" -> 2;
-            case "FRAGILE" -> 3;
-            case "VERY_FAR" -> 4;
-            default -> 0;
-        };
-    }
 
     private void decide(Connection c, String id) throws SQLException {
         boolean overridden = random.nextInt(4) == 0;

@@ -5,6 +5,7 @@ import fr.repere.diagnostic.Draft;
 import fr.repere.questionnaire.Dimension;
 import fr.repere.scoring.DimensionScore;
 import fr.repere.scoring.Level;
+import fr.repere.scoring.Progress;
 import fr.repere.web.api.diagnostic.DiagnosticView;
 
 import java.util.Arrays;
@@ -19,7 +20,8 @@ public record HistoryView(String caseRef, List<DiagnosticView> diagnostics, List
 
     /**
      * How one dimension moved from one diagnostic to the next. {@code trend}: BETTER, SAME, WORSE,
-     * or UNKNOWN when either side was not assessed; {@code change} in points (null if UNKNOWN).
+     * or UNKNOWN when either side was not assessed, judged by level as the statistics do
+     * ({@link Progress}); {@code change} in points, for information (null if UNKNOWN).
      */
     public record ProgressView(String dimension, String dimensionLabel, Integer fromScore, String fromLevel,
                                String fromLevelLabel, Integer toScore, String toLevel, String toLevelLabel,
@@ -43,7 +45,7 @@ public record HistoryView(String caseRef, List<DiagnosticView> diagnostics, List
             Integer fromScore = assessed(from) ? from.score() : null;
             Integer toScore = assessed(to) ? to.score() : null;
             Integer change = fromScore == null || toScore == null ? null : toScore - fromScore;
-            String trend = change == null ? "UNKNOWN" : change > 0 ? "BETTER" : change < 0 ? "WORSE" : "SAME";
+            String trend = Progress.between(level(from), level(to)).name();
             return new ProgressView(dimension.name(), dimension.label(), fromScore, level(from).name(), level(from).label(),
                     toScore, level(to).name(), level(to).label(), change, trend);
         }).toList();

@@ -1,0 +1,23 @@
+package fr.repere.scoring;
+
+/**
+ * How a person moved on one dimension from one diagnostic to the next: the one definition of
+ * progress, used by the dossier's history and by the department statistics. It judges by level,
+ * not by score points: a few points within the same level are no progress the worker or the
+ * department would count. The statistics compute it in SQL with {@code stat_level_rank} (V14),
+ * which ranks the levels in the order of {@link Level}'s constants; {@code StatisticsSummaryIT}
+ * checks that both agree on every pair of levels.
+ */
+public enum Progress {
+    BETTER, SAME, WORSE,
+    /** Either side was not assessed. */
+    UNKNOWN;
+
+    public static Progress between(Level before, Level after) {
+        if (before == null || after == null || before == Level.NOT_ASSESSED || after == Level.NOT_ASSESSED) {
+            return UNKNOWN;
+        }
+        int moved = Integer.compare(before.ordinal(), after.ordinal()); // earlier constants are more autonomous
+        return moved > 0 ? BETTER : moved == 0 ? SAME : WORSE;
+    }
+}
