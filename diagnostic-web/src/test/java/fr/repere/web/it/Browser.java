@@ -114,7 +114,15 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitForHeading(String text) {
-        return waitFor(d -> d.findElements(By.tagName("h1")).stream().filter(h -> h.getText().contains(text)).findFirst().orElse(null));
+        return waitFor(d -> {
+            try {
+                return d.findElements(By.tagName("h1")).stream().filter(h -> h.getText().contains(text)).findFirst().orElse(null);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page replaced its heading between finding it and reading it (Chromium says "Node with
+                // given id does not belong to the document" rather than a stale element): look again
+                return null;
+            }
+        });
     }
 
     /** Runs axe-core (WCAG 2 A and AA rules) on the page as it is now; fails listing every violation. */
