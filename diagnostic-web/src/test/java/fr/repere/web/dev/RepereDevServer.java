@@ -249,7 +249,8 @@ public final class RepereDevServer {
             try (JsonReader r = Json.createReader(new java.io.StringReader(state.body()))) {
                 JsonObject o = r.readObject();
                 if (o.getBoolean("finished")) {
-                    say("Annuaire de démonstration (lieux fictifs du Nord) : " + o.getString("message"));
+                    // a finished import without problem has no message (absent fields are left out of the JSON)
+                    say("Annuaire de démonstration (lieux fictifs du Nord) : " + o.getString("message", o.getString("status", "terminé")));
                     return;
                 }
             }
