@@ -82,6 +82,8 @@ public final class RepereDevServer {
         if (db != null) {
             pb.environment().put("REPERE_DEMO_ACCOUNTS", "true"); // only with the embedded, throw-away database
         }
+        // the address the browser uses, so that Location headers keep the session cookie's host
+        pb.environment().putIfAbsent("REPERE_PUBLIC_BASE_URL", "http://localhost:" + httpPort);
         Process payara = pb.start();
 
         EmbeddedMariaDb embedded = db;
@@ -248,7 +250,11 @@ public final class RepereDevServer {
             HttpResponse<String> state = client.send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofString());
             try (JsonReader r = Json.createReader(new java.io.StringReader(state.body()))) {
                 JsonObject o = r.readObject();
-                if (o.getBoolean("finished")) {
+                if (state.statusCode() != 200) {
+                    say("Suivi de l'import de l'annuaire de démonstration impossible (" + state.statusCode() + ")");
+                    return;
+                }
+                if (o.getBoolean("finished", false)) {
                     // a finished import without problem has no message (absent fields are left out of the JSON)
                     say("Annuaire de démonstration (lieux fictifs du Nord) : " + o.getString("message", o.getString("status", "terminé")));
                     return;
