@@ -63,9 +63,17 @@ public class Rulesets {
      * @throws UnknownRulesetException if the organisation has no such version (another's included)
      */
     public void activate(String organisation, String version) {
+        // first the lock, then every read as last committed: a version read before it could be stale
+        // (retired meanwhile by a concurrent activation) and its activation then written as no change
+        Optional<Ruleset> active = repository.lockActive(organisation);
         Optional<Ruleset> next = version == null || version.equals(compiler.shippedVersion()) ? Optional.empty()
-                : Optional.of(repository.find(organisation, version).orElseThrow(() -> new UnknownRulesetException(version)));
-        repository.active(organisation).ifPresent(Ruleset::retire);
+                : Optional.of(repository.findLocked(organisation, version).orElseThrow(() -> new UnknownRulesetException(version)));
+        active.ifPresent(previous -> {
+            previous.retire();
+            // written before the next one is activated: the database holds one active version at a
+            // time (V22), and a flush may write the two rows in either order
+            repository.flush();
+        });
         next.ifPresent(r -> r.activate(clock.instant()));
         repository.flush(); // likewise for a concurrent activation
     }

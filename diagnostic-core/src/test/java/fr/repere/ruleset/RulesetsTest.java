@@ -128,12 +128,37 @@ class RulesetsTest {
         assertEquals("1.0.0", rulesets.shippedVersion());
     }
 
+    @Test
+    void anActivationReadsTheActiveVersionLocked() {
+        rulesets.upload(ORG, "2027.1", null, Map.of("a.drl.xlsx", GOOD));
+        repository.calls.clear();
+        rulesets.activate(ORG, "2027.1");
+        rulesets.activate(ORG, null);
+        assertEquals(List.of("lockActive org-1", "findLocked org-1 2027.1", "flush", "lockActive org-1", "flush", "flush"),
+                repository.calls, "read unlocked or before the lock, two concurrent activations each act on what they saw "
+                        + "and leave two or no active versions; the retired version is written before the next one becomes active");
+    }
+
     static final class InMemoryRulesets implements RulesetRepository {
         private final Map<List<String>, Ruleset> stored = new LinkedHashMap<>();
+        final List<String> calls = new ArrayList<>();
         int flushes;
 
         @Override
+        public Optional<Ruleset> findLocked(String organisation, String version) {
+            calls.add("findLocked " + organisation + " " + version);
+            return find(organisation, version);
+        }
+
+        @Override
+        public Optional<Ruleset> lockActive(String organisation) {
+            calls.add("lockActive " + organisation);
+            return all(organisation).stream().filter(Ruleset::active).findFirst();
+        }
+
+        @Override
         public void flush() {
+            calls.add("flush");
             flushes++;
         }
 
@@ -154,6 +179,7 @@ class RulesetsTest {
 
         @Override
         public Optional<Ruleset> active(String organisation) {
+            calls.add("active " + organisation);
             return all(organisation).stream().filter(Ruleset::active).findFirst();
         }
 

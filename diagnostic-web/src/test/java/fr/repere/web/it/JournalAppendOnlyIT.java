@@ -116,6 +116,32 @@ class JournalAppendOnlyIT {
     }
 
     @Test
+    void theRuntimeAccountCannotSilenceTheStatistics() throws Exception {
+        String counted = UUID.randomUUID().toString();
+        try (Connection c = TestDatabase.connect()) {
+            execute(c, "SET @stat_bulk = 1");
+            insertDiagnostic(c, counted);
+            assertEquals(1, count(c, "stat_diagnostic", "diagnostic_id = '" + counted + "'"),
+                    "a diagnostic the statistics would never count");
+            execute(c, "DELETE FROM diagnostic WHERE id = '" + counted + "'");
+            assertEquals(0, count(c, "stat_diagnostic", "diagnostic_id = '" + counted + "'"));
+        }
+        // the owner still may, for a bulk load followed by CALL stat_rebuild() (the statistics generator)
+        String bulk = UUID.randomUUID().toString();
+        try (Connection owner = TestDatabase.connectAsOwner()) {
+            execute(owner, "SET @stat_bulk = 1");
+            insertDiagnostic(owner, bulk);
+            assertEquals(0, count(owner, "stat_diagnostic", "diagnostic_id = '" + bulk + "'"));
+            execute(owner, "DELETE FROM diagnostic WHERE id = '" + bulk + "'");
+        }
+    }
+
+    private static void insertDiagnostic(Connection c, String id) throws SQLException {
+        execute(c, "INSERT INTO diagnostic (id, case_ref, team_id, questionnaire_version, ruleset_version, taken_at, "
+                + "primary_orientation) VALUES ('" + id + "', NULL, NULL, '1.0', '1.0.0', UTC_TIMESTAMP(3), 'TRAIN')");
+    }
+
+    @Test
     void aBackDatedRowGetsTheServersTime() throws Exception {
         try (Connection c = TestDatabase.connect()) {
             LocalDateTime before = serverUtc(c).minusSeconds(1);
