@@ -6,8 +6,9 @@ import {dateTime, errorBox, focus, h, show} from './dom.js';
 import {levelBars} from './result.js';
 import {mandateCard, NO_PASSWORD} from './mandates.js';
 import {problemText, referralList} from './referrals.js';
+import {DELAYS, PROGRESS} from './vocabulary.js';
 
-const TREND = {BETTER: 'en progrès', SAME: 'sans changement', WORSE: 'en recul', UNKNOWN: 'non comparable'};
+const TREND = Object.fromEntries(Object.entries(PROGRESS).map(([code, label]) => [code, label.toLowerCase()]));
 
 export function dossierPage() {
   const input = h('input', {id: 'dossier', name: 'caseRef', type: 'text', required: true, autocomplete: 'off', spellcheck: 'false', maxlength: 64});
@@ -80,7 +81,7 @@ async function showReminders(container) {
   if (!list.length) return;
   container.replaceChildren(h('section', {class: 'carte carte--relance', 'aria-labelledby': 'relances-titre'},
     h('h2', {id: 'relances-titre'}, `Orientations à relancer (${list.length})`),
-    h('p', {class: 'aide'}, 'Sans réponse du lieu depuis plus de 10 jours. Sans réponse, elles expirent 30 jours après leur envoi.'),
+    h('p', {class: 'aide'}, `Sans réponse du lieu depuis plus de ${DELAYS.referralReminderDays} jours. Sans réponse, elles expirent ${DELAYS.referralExpiryDays} jours après leur envoi.`),
     h('ul', {class: 'liste'}, list.map(r => h('li', {},
       h('a', {href: `/resultat/${r.diagnosticId}`}, `${r.place.nom} (${r.place.commune})`),
       ` : orientation du ${dateTime(r.createdAt)}, expire le ${dateTime(r.expiresAt)}`)))));

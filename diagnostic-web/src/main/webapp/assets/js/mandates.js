@@ -6,18 +6,10 @@
 import {api, randomKey} from './api.js';
 import {dateTime, errorBox, focus, h} from './dom.js';
 import {problemText} from './referrals.js';
+import {DEMARCHE_CATEGORIES, MANDATE_DURATIONS} from './vocabulary.js';
 
-export const CATEGORIES = [
-  ['PAPIERS', 'Papiers - Citoyenneté - Élections'], ['FAMILLE', 'Famille - Scolarité'], ['SOCIAL', 'Social - Santé'],
-  ['TRAVAIL', 'Travail - Formation'], ['LOGEMENT', 'Logement'], ['TRANSPORTS', 'Transports - Mobilité'],
-  ['ARGENT', 'Argent - Impôts - Consommation'], ['JUSTICE', 'Justice'], ['ETRANGER', 'Étranger - Europe'],
-  ['LOISIRS', 'Loisirs - Sport - Culture'],
-];
-
-export const DURATIONS = [
-  ['ONE_DAY', 'Mandat court (1 jour)'], ['ONE_MONTH', "Mandat d'un mois (31 jours)"],
-  ['SIX_MONTHS', 'Mandat de 6 mois (182 jours)'], ['TWELVE_MONTHS', 'Mandat long (12 mois, 365 jours)'],
-];
+export const CATEGORIES = DEMARCHE_CATEGORIES;
+export const DURATIONS = MANDATE_DURATIONS;
 
 export const NO_PASSWORD = "Repère ne conserve jamais les mots de passe de la personne : ne les demandez pas, ne les notez nulle part. "
   + "Pour chaque démarche, la personne se connecte elle-même ou vous utilisez les accès prévus pour les aidants.";

@@ -3,17 +3,17 @@
 
 import {api, ApiError, NetworkError} from './api.js';
 import {dateTime, errorBox, focus, h, show} from './dom.js';
-import {ACTIONS, LEVEL_STEPS, ORIENTATIONS} from './labels.js';
+import {ACTIONS, LEVEL_COUNT, LEVEL_STEPS, ORIENTATIONS} from './labels.js';
 import {nextSteps} from './nextsteps.js';
 import {cafUsedNote} from './caf.js';
 
 export function levelBars(scores) {
   return h('ul', {class: 'niveaux'}, scores.filter(s => s.dimension !== 'CONTEXT').map(s => h('li', {class: 'niveau'},
     h('span', {class: 'niveau__nom'}, s.dimensionLabel),
-    h('span', {class: 'barre', 'aria-hidden': 'true'}, [1, 2, 3, 4].map(i =>
+    h('span', {class: 'barre', 'aria-hidden': 'true'}, Array.from({length: LEVEL_COUNT}, (_, k) => k + 1).map(i =>
       h('span', {class: `barre__case${i <= LEVEL_STEPS[s.level] ? ' barre__case--pleine' : ''}`}))),
     h('span', {class: 'niveau__texte'}, s.levelLabel,
-      s.level === 'NOT_ASSESSED' ? '' : h('span', {class: 'visuellement-cache'}, ` : ${LEVEL_STEPS[s.level]} sur 4`)))));
+      s.level === 'NOT_ASSESSED' ? '' : h('span', {class: 'visuellement-cache'}, ` : ${LEVEL_STEPS[s.level]} sur ${LEVEL_COUNT}`)))));
 }
 
 export async function resultPage(id) {

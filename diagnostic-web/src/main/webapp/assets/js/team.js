@@ -5,14 +5,15 @@
 import {api} from './api.js';
 import {dateTime, errorBox, focus, h, show} from './dom.js';
 import {problemText} from './referrals.js';
+import {DELAYS} from './vocabulary.js';
 
 /** The drill-downs: the screen's name for each list (in the address), its API, its title, its columns. */
 const LISTS = {
-  'sans-reponse': {api: () => '/api/v1/team/referrals/waiting', title: 'Orientations sans réponse depuis plus de 10 jours', rows: referralRows},
+  'sans-reponse': {api: () => '/api/v1/team/referrals/waiting', title: `Orientations sans réponse depuis plus de ${DELAYS.referralReminderDays} jours`, rows: referralRows},
   refusees: {api: q => `/api/v1/team/referrals/refused?days=${q.days}`, title: 'Orientations refusées', rows: referralRows},
   expirees: {api: q => `/api/v1/team/referrals/expired?days=${q.days}`, title: 'Orientations expirées', rows: referralRows},
   modifiees: {api: q => `/api/v1/team/overrides?days=${q.days}`, title: 'Orientations proposées modifiées par le travailleur social', rows: overrideRows},
-  mandats: {api: () => '/api/v1/team/mandates/expiring', title: 'Mandats qui expirent dans les 30 jours', rows: mandateRows},
+  mandats: {api: () => '/api/v1/team/mandates/expiring', title: `Mandats qui expirent dans les ${DELAYS.mandateNoticeDays} jours`, rows: mandateRows},
   travailleur: {api: q => `/api/v1/team/workers/${encodeURIComponent(q.agent)}/referrals?days=${q.days}`,
     title: 'Orientations faites par un travailleur social', rows: referralRows},
 };

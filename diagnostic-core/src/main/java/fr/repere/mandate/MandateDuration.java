@@ -22,4 +22,15 @@ public enum MandateDuration {
     public String label() {
         return label;
     }
+
+    /** « 1 jour », « 31 jours ». */
+    public String daysText() {
+        return days + (days == 1 ? " jour" : " jours");
+    }
+
+    /** The label with its length, as the worker chooses it: « Mandat long (12 mois, 365 jours) ». */
+    public String choiceLabel() {
+        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", " + daysText() + ")"
+                : label + " (" + daysText() + ")";
+    }
 }

@@ -41,10 +41,12 @@ import java.util.Optional;
 @Table(name = "referral")
 public class Referral {
 
-    /** Dora reminds after 10 days without an answer. */
-    public static final Duration REMINDER_AFTER = Duration.ofDays(10);
+    /** Dora reminds after 10 days without an answer: the one definition, which every text quotes. */
+    public static final int REMINDER_DAYS = 10;
+    public static final Duration REMINDER_AFTER = Duration.ofDays(REMINDER_DAYS);
     /** Dora expires an orientation after 30 days without an answer. */
-    public static final Duration EXPIRY_AFTER = Duration.ofDays(30);
+    public static final int EXPIRY_DAYS = 30;
+    public static final Duration EXPIRY_AFTER = Duration.ofDays(EXPIRY_DAYS);
     public static final int MAX_REASON = 1000;
 
     @Id

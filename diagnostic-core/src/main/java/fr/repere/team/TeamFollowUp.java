@@ -26,12 +26,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class TeamFollowUp {
 
-    /** How far ahead an expiring mandate is shown. */
-    public static final Duration MANDATE_NOTICE = Duration.ofDays(30);
+    /** How far ahead an expiring mandate is shown: the one definition, which every text quotes. */
+    public static final int MANDATE_NOTICE_DAYS = 30;
+    public static final Duration MANDATE_NOTICE = Duration.ofDays(MANDATE_NOTICE_DAYS);
     /** Dossiers per page. */
     public static final int PAGE = 50;
     /** Why an expired referral ended: the place never answered. */
-    public static final String EXPIRED_REASON = "Sans réponse du lieu 30 jours après l'envoi";
+    public static final String EXPIRED_REASON = "Sans réponse du lieu " + Referral.EXPIRY_DAYS + " jours après l'envoi";
 
     private TeamQueries queries;
     private Clock clock;

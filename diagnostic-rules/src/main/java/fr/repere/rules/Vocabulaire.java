@@ -79,7 +79,7 @@ public final class Vocabulaire {
     private static final Map<String, MandateDuration> DUREES = byLabel(MandateDuration.values(), MandateDuration::label);
 
     /** French wording of the questionnaire flags, for messages about combinations of answers. */
-    private static final Map<String, String> FLAGS = ordered(
+    static final Map<String, String> FLAGS = ordered(
             "PENDING_PROCEDURE", "démarche en ligne prévue",
             "URGENT_PROCEDURE", "démarche urgente (moins d'un mois)",
             "HAPPY_NON_USER", "se passe très bien d'internet",

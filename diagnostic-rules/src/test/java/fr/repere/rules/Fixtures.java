@@ -1,7 +1,6 @@
 package fr.repere.rules;
 
 import fr.repere.diagnostic.Profile;
-import fr.repere.rules.reference.ReferenceOrientation;
 import fr.repere.scoring.Level;
 
 import org.kie.api.definition.rule.Rule;
@@ -46,17 +45,13 @@ public final class Fixtures {
         return RulesetCompleteness.rules(kieBase).stream().map(Rule::getName).toList();
     }
 
-    /** Row name → explanation, read from the rule base (for the hand-written reference). */
+    /** Row name → explanation, read from the rule base (for the hand-written baseline of the benchmark). */
     public static Map<String, String> explanations(org.kie.api.KieBase kieBase) {
         Map<String, String> texts = new TreeMap<>();
         for (Rule rule : RulesetCompleteness.rules(kieBase)) {
             texts.put(rule.getName(), DecisionCollector.metadata(rule, DecisionCollector.EXPLANATION));
         }
         return texts;
-    }
-
-    public static ReferenceOrientation reference() {
-        return new ReferenceOrientation(explanations(policy().rules().kieBase()), policy().rulesetVersion());
     }
 
     /** Every level combination × every subset of the given flags. */

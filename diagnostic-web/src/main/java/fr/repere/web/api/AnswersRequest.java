@@ -1,6 +1,7 @@
 package fr.repere.web.api;
 
 import fr.repere.diagnostic.NewDiagnostic;
+import fr.repere.dossier.CaseReference;
 import fr.repere.questionnaire.AnswerSheet;
 import fr.repere.web.api.problem.Pointers;
 import fr.repere.web.api.problem.Problem;
@@ -27,8 +28,6 @@ public record AnswersRequest(String caseRef, Map<String, List<String>> answers) 
 
     private static final Set<String> WITH_CASE = Set.of("caseRef", "answers");
     private static final Set<String> ANSWERS_ONLY = Set.of("answers");
-    /** A host case reference: 1 to 64 letters, digits and . _ : / - */
-    public static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     /** {@code POST /api/v1/diagnostics}: every answer at once. */
@@ -54,11 +53,11 @@ public record AnswersRequest(String caseRef, Map<String, List<String>> answers) 
         String caseRef = null;
         JsonValue ref = body.get("caseRef");
         if (ref != null && ref.getValueType() != JsonValue.ValueType.NULL) {
-            if (ref instanceof JsonString s && CASE_REF.matcher(s.getString()).matches()) {
+            if (ref instanceof JsonString s && CaseReference.isValid(s.getString())) {
                 caseRef = s.getString();
             } else {
                 errors.add(new Problem.FieldError("/caseRef",
-                        "Référence de dossier invalide : 1 à 64 caractères parmi lettres, chiffres et . _ : / -"));
+                        "Référence de dossier invalide : " + CaseReference.RULE));
             }
         }
 

@@ -34,8 +34,7 @@ public final class MandateAttestation {
         page.close("ul");
 
         page.open("section", "encadre").element("h3", null, "Durée");
-        page.element("p", null, m.duration().label() + " : " + m.duration().days()
-                + (m.duration().days() == 1 ? " jour" : " jours") + " à compter de l'enregistrement de cette attestation signée"
+        page.element("p", null, m.duration().label() + " : " + m.duration().daysText() + " à compter de l'enregistrement de cette attestation signée"
                 + m.expiresAt().map(e -> " (jusqu'au " + Printable.day(e) + ")").orElse("") + ".");
         page.close("section");
 

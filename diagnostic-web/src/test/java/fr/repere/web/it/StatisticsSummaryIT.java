@@ -176,8 +176,9 @@ class StatisticsSummaryIT {
     private void newDiagnostic(Connection c) throws SQLException {
         String id = UUID.randomUUID().toString();
         String team = pick(TEAMS);
-        String dossier = team + "/cas-" + random.nextInt(40);
-        String caseRef = "cas-" + dossier.substring(dossier.indexOf("/cas-") + 5);
+        // « cas-7 » and « CAS-7 » are two dossiers (CaseReference): a progress that paired them would not match
+        String caseRef = (random.nextBoolean() ? "cas-" : "CAS-") + random.nextInt(40);
+        String dossier = team + "/" + caseRef;
         clock = clock.plusHours(1 + random.nextInt(30));
         execute(c, "INSERT INTO diagnostic (id, case_ref, team_id, questionnaire_version, ruleset_version, taken_at,"
                 + " primary_orientation) VALUES (?, ?, ?, '1.0', '1.0.0', ?, ?)", id, caseRef, team,

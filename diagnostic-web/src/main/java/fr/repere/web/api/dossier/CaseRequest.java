@@ -1,5 +1,6 @@
 package fr.repere.web.api.dossier;
 
+import fr.repere.dossier.CaseReference;
 import fr.repere.dossier.ErasureGround;
 import fr.repere.web.api.AnswersRequest;
 import fr.repere.web.api.problem.Pointers;
@@ -41,12 +42,12 @@ public record CaseRequest(String caseRef, ErasureGround reason) {
 
         String caseRef = null;
         JsonValue ref = body.get("caseRef");
-        if (ref instanceof JsonString s && AnswersRequest.CASE_REF.matcher(s.getString()).matches()) {
+        if (ref instanceof JsonString s && CaseReference.isValid(s.getString())) {
             caseRef = s.getString();
         } else {
             errors.add(new Problem.FieldError("/caseRef", ref == null || ref.getValueType() == JsonValue.ValueType.NULL
                     ? "La référence du dossier est obligatoire."
-                    : "Référence de dossier invalide : 1 à 64 caractères parmi lettres, chiffres et . _ : / -"));
+                    : "Référence de dossier invalide : " + CaseReference.RULE));
         }
 
         ErasureGround reason = null;

@@ -1,5 +1,6 @@
 package fr.repere.web.api.history;
 
+import fr.repere.dossier.CaseReference;
 import fr.repere.identity.Role;
 import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A person's dossier over time, for the worker's team: the case reference travels in the body (a
@@ -39,8 +39,6 @@ import java.util.regex.Pattern;
 @Allowed({Role.WORKER, Role.TEAM_LEAD})
 @Tag(name = "Dossier")
 public class DossierHistoryResource {
-
-    private static final Pattern CASE_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
 
     @Inject
     private DossierHistory history;
@@ -60,12 +58,12 @@ public class DossierHistoryResource {
     }
 
     private static String caseRef(JsonObject json) {
-        if (json.size() == 1 && json.get("caseRef") instanceof JsonString s && CASE_REF.matcher(s.getString()).matches()) {
+        if (json.size() == 1 && json.get("caseRef") instanceof JsonString s && CaseReference.isValid(s.getString())) {
             return s.getString();
         }
         throw new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
                 "Corps attendu : {\"caseRef\": \"…\"}.")
                 .withErrors(List.of(new Problem.FieldError("/caseRef",
-                        "Référence de dossier : 1 à 64 caractères parmi lettres, chiffres et . _ : / -"))));
+                        "Référence de dossier : " + CaseReference.RULE))));
     }
 }

@@ -1,5 +1,6 @@
 package fr.repere.web.api.host;
 
+import fr.repere.dossier.CaseReference;
 import fr.repere.host.HostCaseReading;
 import fr.repere.identity.Role;
 import fr.repere.journal.JournalAction;
@@ -48,7 +49,6 @@ import java.util.List;
 @Tag(name = "Logiciel métier")
 public class HostResource {
 
-    private static final int MAX_CASE_REF = 64;
 
     /** One team's dossier of the case: its diagnostics, newest first. */
     public record CaseDossierView(String teamId, String teamName, String caseRef, List<DiagnosticView> diagnostics) {
@@ -89,12 +89,11 @@ public class HostResource {
     }
 
     private static String body(jakarta.json.JsonObject json) {
-        if (json.size() == 1 && json.get("caseRef") instanceof JsonString s && !s.getString().isBlank()
-                && s.getString().length() <= MAX_CASE_REF) {
+        if (json.size() == 1 && json.get("caseRef") instanceof JsonString s && CaseReference.isValid(s.getString())) {
             return s.getString();
         }
         throw new ProblemException(Problem.of("malformed-request", "Requête mal formée", 400,
-                "Corps attendu : {\"caseRef\": \"…\"} (64 caractères au plus).")
-                .withErrors(List.of(new Problem.FieldError("/caseRef", "Référence de dossier attendue."))));
+                "Corps attendu : {\"caseRef\": \"…\"}.")
+                .withErrors(List.of(new Problem.FieldError("/caseRef", "Référence de dossier : " + CaseReference.RULE))));
     }
 }

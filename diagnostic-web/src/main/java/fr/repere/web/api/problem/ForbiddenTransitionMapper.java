@@ -1,6 +1,7 @@
 package fr.repere.web.api.problem;
 
 import fr.repere.referral.ForbiddenTransitionException;
+import fr.repere.referral.Referral;
 import fr.repere.referral.ReferralStatus;
 
 import jakarta.ws.rs.core.Response;
@@ -22,7 +23,7 @@ public class ForbiddenTransitionMapper implements ExceptionMapper<ForbiddenTrans
                         .filter(s -> s != ReferralStatus.EXPIRED).map(s -> "« " + s.label() + " »")
                         .collect(Collectors.joining(", ")) + ".";
         String detail = e.to() == ReferralStatus.EXPIRED
-                ? "L'expiration est faite par Repère, 30 jours après l'envoi sans réponse. " + possible
+                ? "L'expiration est faite par Repère, " + Referral.EXPIRY_DAYS + " jours après l'envoi sans réponse. " + possible
                 : "Une orientation « " + e.from().label() + " » ne peut pas devenir « " + e.to().label() + " ». " + possible;
         return Problem.of("referral-status-conflict", "Changement de statut impossible", 409, detail)
                 .withErrors(List.of(new Problem.FieldError("/status", detail))).toResponse();

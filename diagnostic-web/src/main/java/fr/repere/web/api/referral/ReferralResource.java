@@ -90,8 +90,8 @@ public class ReferralResource {
     @Path("reminders")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Orientations à relancer",
-            description = "Les orientations faites par l'agent connecté restées sans réponse du lieu 10 jours après leur envoi "
-                    + "(relance) et toujours ouvertes ; elles expirent 30 jours après l'envoi.")
+            description = "Les orientations faites par l'agent connecté restées sans réponse du lieu " + Referral.REMINDER_DAYS + " jours après leur envoi "
+                    + "(relance) et toujours ouvertes ; elles expirent " + Referral.EXPIRY_DAYS + " jours après l'envoi.")
     @APIResponse(responseCode = "200", description = "Les orientations à relancer")
     public Response reminders(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
@@ -116,7 +116,7 @@ public class ReferralResource {
     @Operation(summary = "Changer le statut d'une orientation",
             description = "Enregistre la réponse du lieu (ACCEPTED « Validée », REFUSED « Refusée » avec un motif obligatoire) "
                     + "ou la venue de la personne (COMPLETED « Réalisée »). Une orientation refusée, expirée ou réalisée ne change "
-                    + "plus ; l'expiration (EXPIRED) est faite par Repère 30 jours après l'envoi.")
+                    + "plus ; l'expiration (EXPIRED) est faite par Repère " + Referral.EXPIRY_DAYS + " jours après l'envoi.")
     @APIResponse(responseCode = "200", description = "Statut enregistré",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = "Requête mal formée", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -3,6 +3,7 @@ package fr.repere.web.api.team;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
 import fr.repere.mandate.DemarcheCategory;
+import fr.repere.referral.Referral;
 import fr.repere.referral.ReferralStatus;
 import fr.repere.team.ExpiringMandate;
 import fr.repere.team.TeamFigures;
@@ -45,11 +46,11 @@ public class TeamDashboard {
         TeamFigures f = team.figures(caller.team(), days);
         String q = "?days=" + days;
         return new TeamViews.Dashboard(f.asOf(), f.days(), f.since(),
-                new TeamViews.Figure(f.referralsWaiting(), "Orientations sans réponse depuis plus de 10 jours", "/api/v1/team/referrals/waiting"),
+                new TeamViews.Figure(f.referralsWaiting(), "Orientations sans réponse depuis plus de " + Referral.REMINDER_DAYS + " jours", "/api/v1/team/referrals/waiting"),
                 new TeamViews.Figure(f.referralsRefused(), "Orientations refusées", "/api/v1/team/referrals/refused" + q),
                 new TeamViews.Figure(f.referralsExpired(), "Orientations expirées", "/api/v1/team/referrals/expired" + q),
                 new TeamViews.Figure(f.overrides(), "Orientations proposées modifiées par le travailleur social", "/api/v1/team/overrides" + q),
-                new TeamViews.Figure(f.mandatesExpiringSoon(), "Mandats qui expirent dans les 30 jours", "/api/v1/team/mandates/expiring"),
+                new TeamViews.Figure(f.mandatesExpiringSoon(), "Mandats qui expirent dans les " + TeamFollowUp.MANDATE_NOTICE_DAYS + " jours", "/api/v1/team/mandates/expiring"),
                 f.workers().stream().map(w -> new TeamViews.Worker(w.agentId(), w.displayName(), w.referrals(), w.open(), w.waiting(),
                         w.accepted(), w.refused(), w.expired(), w.completed(), w.mandates(),
                         "/api/v1/team/workers/" + w.agentId() + "/referrals" + q)).toList());

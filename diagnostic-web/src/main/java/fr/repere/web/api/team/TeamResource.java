@@ -1,7 +1,9 @@
 package fr.repere.web.api.team;
 
 import fr.repere.identity.Role;
+import fr.repere.referral.Referral;
 import fr.repere.referral.ReferralStatus;
+import fr.repere.team.TeamFollowUp;
 import fr.repere.web.api.Json;
 import fr.repere.web.api.JsonBodies;
 import fr.repere.web.api.problem.Problem;
@@ -45,9 +47,9 @@ public class TeamResource {
     @Path("dashboard")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Chiffres de l'équipe",
-            description = "Orientations sans réponse depuis plus de 10 jours ; orientations refusées et expirées, modifications "
+            description = "Orientations sans réponse depuis plus de " + Referral.REMINDER_DAYS + " jours ; orientations refusées et expirées, modifications "
                     + "de l'orientation proposée et mandats préparés sur la période (days, 90 jours par défaut) ; mandats qui "
-                    + "expirent dans les 30 jours ; chiffres par travailleur social. Chaque chiffre donne l'adresse de sa liste de dossiers.")
+                    + "expirent dans les " + TeamFollowUp.MANDATE_NOTICE_DAYS + " jours ; chiffres par travailleur social. Chaque chiffre donne l'adresse de sa liste de dossiers.")
     @APIResponse(responseCode = "200", description = "Les chiffres")
     @APIResponse(responseCode = "400", description = "Période non valide")
     public Response figures(@Parameter(description = "Période en jours (1 à 730)") @QueryParam("days") String days,
@@ -58,7 +60,7 @@ public class TeamResource {
     @GET
     @Path("referrals/waiting")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Dossiers : orientations sans réponse depuis plus de 10 jours", description = "De la plus ancienne à la plus récente.")
+    @Operation(summary = "Dossiers : orientations sans réponse depuis plus de " + Referral.REMINDER_DAYS + " jours", description = "De la plus ancienne à la plus récente.")
     @APIResponse(responseCode = "200", description = "Les dossiers")
     public Response waiting(@QueryParam("offset") String offset, @Context SecurityContext security) {
         return Json.ok(dashboard.waiting(caller(security), offset(offset)));
@@ -76,7 +78,7 @@ public class TeamResource {
     @GET
     @Path("referrals/expired")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Dossiers : orientations expirées", description = "Expirées sur la période (sans réponse 30 jours après l'envoi).")
+    @Operation(summary = "Dossiers : orientations expirées", description = "Expirées sur la période (sans réponse " + Referral.EXPIRY_DAYS + " jours après l'envoi).")
     @APIResponse(responseCode = "200", description = "Les dossiers")
     public Response expired(@QueryParam("days") String days, @QueryParam("offset") String offset, @Context SecurityContext security) {
         return Json.ok(dashboard.closed(caller(security), ReferralStatus.EXPIRED, days(days), offset(offset)));
@@ -95,7 +97,7 @@ public class TeamResource {
     @GET
     @Path("mandates/expiring")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Dossiers : mandats qui expirent dans les 30 jours", description = "Mandats actifs, du plus proche de l'expiration au plus lointain.")
+    @Operation(summary = "Dossiers : mandats qui expirent dans les " + TeamFollowUp.MANDATE_NOTICE_DAYS + " jours", description = "Mandats actifs, du plus proche de l'expiration au plus lointain.")
     @APIResponse(responseCode = "200", description = "Les dossiers")
     public Response expiringMandates(@QueryParam("offset") String offset, @Context SecurityContext security) {
         return Json.ok(dashboard.expiringMandates(caller(security), offset(offset)));
