@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param redirectUri      the callback URL sent to the provider (sent again at the token endpoint)
  * @param state            anti-CSRF value, compared with the callback's {@code state}
  * @param nonce            replay guard, compared with the ID token's {@code nonce}
+ * @param codeVerifier     PKCE secret (RFC 7636, S256), sent with the code to the token endpoint
  * @param createdAt        when the login started; older than {@link #MAX_AGE} is refused
  */
 public record AuthorizationRequest(URI authorizationUri, URI redirectUri, String state, String nonce,
-        Instant createdAt) implements Serializable {
+        String codeVerifier, Instant createdAt) implements Serializable {
 
     /** How long a user may take at the provider before the callback is refused. */
     public static final Duration MAX_AGE = Duration.ofMinutes(10);
@@ -27,6 +28,7 @@ public record AuthorizationRequest(URI authorizationUri, URI redirectUri, String
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(codeVerifier, "codeVerifier");
         Objects.requireNonNull(createdAt, "createdAt");
     }
 

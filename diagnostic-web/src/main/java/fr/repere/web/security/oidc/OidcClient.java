@@ -1,78 +1,101 @@
 package fr.repere.web.security.oidc;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import fr.repere.web.security.oidc.OidcException.Reason;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * OpenID Connect relying party (authorization code flow, confidential client) compatible with
- * ProConnect. Plain Java: no CDI, servlet or JAX-RS. Thread-safe: share one instance per provider.
+ * OpenID Connect relying party (authorization code flow with PKCE, confidential client) compatible
+ * with ProConnect, on the Nimbus SDK: Nimbus builds the requests and parses and validates the
+ * answers; this class strings the steps together and says, for each failure, whose fault it is
+ * ({@link Reason}), in words that never carry a token, a code or a claim value. Plain Java: no
+ * CDI, servlet or JAX-RS. Thread-safe: share one instance per provider.
  *
  * <p>Flow: {@link #start(URI)} → keep the {@link AuthorizationRequest} in the HTTP session and
  * redirect the browser to its {@code authorizationUri} → on the callback, remove it from the
  * session and call {@link #complete(AuthorizationRequest, String, String)} with the callback's
  * {@code code} and {@code state}.
  *
- * <p>The provider's metadata and keys are fetched on first use and cached; an ID token or userinfo
- * signed with an unknown key makes the JWKS be refetched once (key rotation).
+ * <p>The provider's metadata and keys are fetched on first use and cached ({@link JwksCache}).
  */
 public final class OidcClient {
 
     /** Least time between two JWKS refetches caused by an unknown key id. */
     static final Duration DEFAULT_JWKS_MIN_REFETCH_INTERVAL = Duration.ofSeconds(10);
+    /** ProConnect signs with RS256 or ES256; anything else (none, HS256 with the secret…) is refused. */
+    static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int RANDOM_BYTES = 32; // 43 URL-safe characters
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final System.Logger LOG = System.getLogger(OidcClient.class.getName());
 
     private final OidcSettings settings;
     private final Clock clock;
     private final Duration jwksMinRefetchInterval;
     private final ProviderHttp http;
+    private final ClientID clientId;
 
     private volatile Provider provider;
 
-    /** The metadata and the key cache, fetched together. */
-    private record Provider(OidcProviderMetadata metadata, JwksCache keys) {
+    /** What is fetched once from the provider, and the validators using its keys. */
+    private record Provider(OIDCProviderMetadata metadata, IdTokenCheck idTokens, SignedUserinfo userinfo) {
     }
 
     public OidcClient(OidcSettings settings) {
         this(settings, Clock.systemUTC(), DEFAULT_JWKS_MIN_REFETCH_INTERVAL);
     }
 
+    /**
+     * @param clock the age of a login in progress and the JWKS refetch interval are measured with
+     *              it; token times are checked by Nimbus against the system clock
+     */
     OidcClient(OidcSettings settings, Clock clock, Duration jwksMinRefetchInterval) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jwksMinRefetchInterval = Objects.requireNonNull(jwksMinRefetchInterval, "jwksMinRefetchInterval");
         this.http = new ProviderHttp(settings.httpTimeout());
-    }
-
-    public OidcSettings settings() {
-        return settings;
+        this.clientId = new ClientID(settings.clientId());
     }
 
     /** The provider's metadata, fetched from the discovery URL on first call (a failure is not cached). */
-    public OidcProviderMetadata metadata() throws OidcException {
+    public OIDCProviderMetadata metadata() throws OidcException {
         return provider().metadata();
     }
 
@@ -83,38 +106,43 @@ public final class OidcClient {
         }
         synchronized (this) {
             if (provider == null) {
-                OidcProviderMetadata m = OidcProviderMetadata.fetch(settings, http);
-                provider = new Provider(m, new JwksCache(m.jwksUri(), http, clock, jwksMinRefetchInterval));
-                LOG.log(System.Logger.Level.INFO, "OIDC: provider metadata loaded for " + m.issuer());
+                OIDCProviderMetadata m = ProviderDiscovery.fetch(settings, http);
+                var keys = new JWSVerificationKeySelector<SecurityContext>(ACCEPTED_ALGORITHMS,
+                        new JwksCache(m.getJWKSetURI(), http, clock, jwksMinRefetchInterval));
+                IDTokenValidator idTokens = new IDTokenValidator(new Issuer(settings.issuer()), clientId, keys, null);
+                idTokens.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+                provider = new Provider(m, new IdTokenCheck(settings, idTokens), new SignedUserinfo(settings, keys));
+                LOG.log(System.Logger.Level.INFO, "OIDC: provider metadata loaded for " + m.getIssuer());
             }
             return provider;
         }
     }
 
     /**
-     * Starts a login: a fresh state and nonce and the authorization URL carrying exactly
-     * response_type, client_id, redirect_uri, scope, state, nonce (and acr_values when configured).
+     * Starts a login: a fresh state, nonce and PKCE verifier (32 random bytes each), and the
+     * authorization URL carrying response_type, client_id, redirect_uri, scope, state, nonce,
+     * code_challenge, code_challenge_method (and acr_values when configured).
      *
      * @param redirectUri the application's callback, as registered at the provider
      */
     public AuthorizationRequest start(URI redirectUri) throws OidcException {
         URI callback = OidcSettings.requireEndpoint(Objects.requireNonNull(redirectUri, "redirectUri"),
                 "redirect URI");
-        OidcProviderMetadata m = metadata();
-        String state = randomToken();
-        String nonce = randomToken();
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("response_type", "code");
-        params.put("client_id", settings.clientId());
-        params.put("redirect_uri", callback.toString());
-        params.put("scope", settings.scopeParameter());
-        params.put("state", state);
-        params.put("nonce", nonce);
+        OIDCProviderMetadata m = metadata();
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope(settings.scopes().toArray(String[]::new)), clientId, callback)
+                .endpointURI(m.getAuthorizationEndpointURI())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
         if (!settings.acrValues().isEmpty()) {
-            params.put("acr_values", String.join(" ", settings.acrValues()));
+            request.acrValues(settings.acrValues().stream().map(ACR::new).toList());
         }
-        return new AuthorizationRequest(withQuery(m.authorizationEndpoint(), params), callback, state, nonce,
-                clock.instant());
+        return new AuthorizationRequest(spacesAsPercent20(request.build().toURI()), callback, state.getValue(),
+                nonce.getValue(), verifier.getValue(), clock.instant());
     }
 
     /**
@@ -139,19 +167,18 @@ public final class OidcClient {
             throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "the callback carries no authorization code");
         }
         Provider p = provider();
-        Tokens tokens = exchange(p.metadata(), pending, code);
-        JWTClaimsSet id = verifyIdToken(p, tokens, pending.nonce());
-        Map<String, Object> userinfo = userinfo(p, tokens.accessToken());
+        OIDCTokens tokens = exchange(p.metadata(), pending, code);
+        String subject = p.idTokens().verify(tokens, pending.nonce());
+        Map<String, Object> userinfo = p.userinfo().fetch(http, p.metadata().getUserInfoEndpointURI(),
+                tokens.getBearerAccessToken());
         Object userinfoSub = userinfo.get("sub");
-        if (!(userinfoSub instanceof String)) {
-            throw new OidcException(Reason.INVALID_USERINFO, "userinfo has no sub");
-        }
-        if (!constantTimeEquals(id.getSubject(), (String) userinfoSub)) {
+        if (!(userinfoSub instanceof String s) || !constantTimeEquals(subject, s)) {
             throw new OidcException(Reason.SUB_MISMATCH, "userinfo sub is not the ID token's sub");
         }
-        return new AuthenticatedAgent(settings.issuer().toString(), id.getSubject(),
+        return new AuthenticatedAgent(settings.issuer().toString(), subject,
                 claim(userinfo, "email"), claim(userinfo, "given_name"), claim(userinfo, "usual_name"),
-                claim(userinfo, "uid"), claim(userinfo, "siret"), claim(userinfo, "idp_id"), tokens.idToken());
+                claim(userinfo, "uid"), claim(userinfo, "siret"), claim(userinfo, "idp_id"),
+                tokens.getIDTokenString());
     }
 
     /**
@@ -168,234 +195,49 @@ public final class OidcClient {
         }
         URI back = OidcSettings.requireEndpoint(Objects.requireNonNull(postLogoutRedirect, "postLogoutRedirect"),
                 "post-logout redirect URI");
-        URI endSession = metadata().endSessionEndpoint();
+        URI endSession = metadata().getEndSessionEndpointURI();
         if (endSession == null) {
             throw new OidcException(Reason.INVALID_PROVIDER_METADATA, "the provider has no end_session_endpoint");
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("id_token_hint", idToken);
-        if (state != null) {
-            params.put("state", state);
-        }
-        params.put("post_logout_redirect_uri", back.toString());
-        return withQuery(endSession, params);
-    }
-
-    /** 32 bytes of SecureRandom, base64url without padding (43 characters): for state, nonce, logout state. */
-    public static String randomToken() {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        RANDOM.nextBytes(bytes);
-        return B64URL.encodeToString(bytes);
-    }
-
-    // ---------------------------------------------------------------- token endpoint
-
-    private record Tokens(String accessToken, String idToken) {
-        @Override
-        public String toString() {
-            return "Tokens[(hidden)]";
-        }
-    }
-
-    private Tokens exchange(OidcProviderMetadata m, AuthorizationRequest pending, String code)
-            throws OidcException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", pending.redirectUri().toString());
-        HttpRequest.Builder request = http.request(m.tokenEndpoint())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json");
-        switch (settings.tokenAuthMethod()) {
-            case CLIENT_SECRET_POST -> {
-                form.put("client_id", settings.clientId());
-                form.put("client_secret", settings.clientSecret());
-            }
-            case CLIENT_SECRET_BASIC -> {
-                // RFC 6749 §2.3.1: both parts form-urlencoded before base64
-                String pair = formEncode(settings.clientId()) + ":" + formEncode(settings.clientSecret());
-                request.header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-            }
-            default -> throw new IllegalStateException();
-        }
-        ProviderHttp.Response r = http.send(
-                request.POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(), "token endpoint");
-        if (r.serverError()) {
-            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, "token endpoint answered HTTP " + r.status());
-        }
-        Map<String, Object> json;
         try {
-            json = JSONObjectUtils.parse(r.text());
+            return spacesAsPercent20(new LogoutRequest(endSession, JWTParser.parse(idToken), back,
+                    state == null ? null : new State(state)).toURI());
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("idToken is not a JWT");
+        }
+    }
+
+    private OIDCTokens exchange(OIDCProviderMetadata m, AuthorizationRequest pending, String code)
+            throws OidcException {
+        Secret secret = new Secret(settings.clientSecret());
+        ClientAuthentication auth = ClientAuthenticationMethod.CLIENT_SECRET_BASIC.equals(settings.tokenAuthMethod())
+                ? new ClientSecretBasic(clientId, secret) : new ClientSecretPost(clientId, secret);
+        TokenRequest request = new TokenRequest.Builder(m.getTokenEndpointURI(), auth, new AuthorizationCodeGrant(
+                new AuthorizationCode(code), pending.redirectUri(), new CodeVerifier(pending.codeVerifier()))).build();
+        HTTPResponse r = http.call(request.toHTTPRequest(), "token endpoint");
+        if (r.getStatusCode() >= 500) {
+            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, "token endpoint answered HTTP " + r.getStatusCode());
+        }
+        TokenResponse response;
+        try {
+            response = OIDCTokenResponseParser.parse(r);
         } catch (ParseException e) {
-            json = Map.of();
+            throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "token endpoint answered HTTP " + r.getStatusCode()
+                    + " with no usable OpenID Connect token response");
         }
-        if (r.status() != 200) {
-            throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "token endpoint answered HTTP " + r.status()
-                    + " (error " + ProviderHttp.safe(json.get("error")) + ")");
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "token endpoint answered HTTP " + r.getStatusCode()
+                    + " (error " + ProviderHttp.safe(error == null ? null : error.getCode()) + ")");
         }
-        Object tokenType = json.get("token_type");
-        if (!(tokenType instanceof String) || !"bearer".equalsIgnoreCase((String) tokenType)) {
+        OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+        if (!(tokens.getAccessToken() instanceof BearerAccessToken)) {
             throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "token response is not a Bearer token response");
         }
-        Object accessToken = json.get("access_token");
-        Object idToken = json.get("id_token");
-        if (!(accessToken instanceof String) || ((String) accessToken).isBlank()) {
-            throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "token response has no access_token");
-        }
-        if (!(idToken instanceof String) || ((String) idToken).isBlank()) {
+        if (tokens.getIDToken() == null) {
             throw new OidcException(Reason.TOKEN_EXCHANGE_FAILED, "token response has no id_token");
         }
-        return new Tokens((String) accessToken, (String) idToken);
-    }
-
-    // ---------------------------------------------------------------- ID token
-
-    private JWTClaimsSet verifyIdToken(Provider p, Tokens tokens, String expectedNonce) throws OidcException {
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(tokens.idToken());
-        } catch (ParseException e) {
-            throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token is not a signed JWT");
-        }
-        p.keys().verifySignature(jwt, Reason.INVALID_ID_TOKEN, "ID token");
-        JWTClaimsSet claims = claimsOf(jwt, Reason.INVALID_ID_TOKEN, "ID token");
-        checkIssuerAndAudience(claims, Reason.INVALID_ID_TOKEN, "ID token", true);
-        Instant now = clock.instant();
-        Date exp = claims.getExpirationTime();
-        if (exp == null) {
-            throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token has no exp");
-        }
-        checkTimes(claims, now, Reason.INVALID_ID_TOKEN, "ID token");
-        if (claims.getIssueTime() == null) {
-            throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token has no iat");
-        }
-        String subject = claims.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token has no sub");
-        }
-        Object nonce = claims.getClaim("nonce");
-        if (!(nonce instanceof String) || !constantTimeEquals(expectedNonce, (String) nonce)) {
-            throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token nonce is not the pending request's");
-        }
-        Object atHash = claims.getClaim("at_hash");
-        if (atHash != null) {
-            if (!(atHash instanceof String)
-                    || !constantTimeEquals(accessTokenHash(tokens.accessToken()), (String) atHash)) {
-                throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token at_hash does not match the access token");
-            }
-        }
-        if (!settings.acrValues().isEmpty()) {
-            Object acr = claims.getClaim("acr");
-            if (!(acr instanceof String) || !settings.acrValues().contains(acr)) {
-                throw new OidcException(Reason.INVALID_ID_TOKEN, "ID token acr " + ProviderHttp.safe(acr)
-                        + " is not one of the requested acr_values");
-            }
-        }
-        return claims;
-    }
-
-    /** at_hash for RS256/ES256: base64url of the left half of SHA-256 of the access token. */
-    private static String accessTokenHash(String accessToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return B64URL.encodeToString(Arrays.copyOf(digest, digest.length / 2));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---------------------------------------------------------------- userinfo
-
-    private Map<String, Object> userinfo(Provider p, String accessToken) throws OidcException {
-        ProviderHttp.Response r = http.send(http.request(p.metadata().userinfoEndpoint())
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/jwt, application/json")
-                .GET().build(), "userinfo endpoint");
-        if (r.serverError()) {
-            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, "userinfo endpoint answered HTTP " + r.status());
-        }
-        if (r.status() != 200) {
-            throw new OidcException(Reason.INVALID_USERINFO, "userinfo endpoint answered HTTP " + r.status());
-        }
-        switch (r.mediaType()) {
-            case "application/jwt":
-                return signedUserinfo(p, r.text().trim());
-            case "application/json":
-                try {
-                    return JSONObjectUtils.parse(r.text());
-                } catch (ParseException e) {
-                    throw new OidcException(Reason.INVALID_USERINFO, "userinfo is not a JSON object");
-                }
-            default:
-                throw new OidcException(Reason.INVALID_USERINFO, "userinfo has an unexpected content type "
-                        + ProviderHttp.safe(r.mediaType()));
-        }
-    }
-
-    private Map<String, Object> signedUserinfo(Provider p, String compact) throws OidcException {
-        if (compact.chars().filter(c -> c == '.').count() == 4) {
-            throw new OidcException(Reason.INVALID_USERINFO,
-                    "userinfo is encrypted (JWE), which is not supported: ask the provider for signed-only userinfo");
-        }
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(compact);
-        } catch (ParseException e) {
-            throw new OidcException(Reason.INVALID_USERINFO, "userinfo is not a signed JWT");
-        }
-        p.keys().verifySignature(jwt, Reason.INVALID_USERINFO, "userinfo");
-        JWTClaimsSet claims = claimsOf(jwt, Reason.INVALID_USERINFO, "userinfo");
-        checkIssuerAndAudience(claims, Reason.INVALID_USERINFO, "userinfo", false);
-        checkTimes(claims, clock.instant(), Reason.INVALID_USERINFO, "userinfo");
-        return claims.getClaims();
-    }
-
-    // ---------------------------------------------------------------- claim checks
-
-    private static JWTClaimsSet claimsOf(SignedJWT jwt, Reason reason, String what) throws OidcException {
-        try {
-            return jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new OidcException(reason, what + " claims are not a valid JWT claims set");
-        }
-    }
-
-    private void checkIssuerAndAudience(JWTClaimsSet claims, Reason reason, String what, boolean checkAzp)
-            throws OidcException {
-        if (!settings.issuer().toString().equals(claims.getIssuer())) {
-            throw new OidcException(reason, what + " iss is not the configured issuer");
-        }
-        List<String> audience = claims.getAudience();
-        if (audience == null || !audience.contains(settings.clientId())) {
-            throw new OidcException(reason, what + " aud does not contain this client id");
-        }
-        if (checkAzp) {
-            Object azp = claims.getClaim("azp");
-            if (azp == null && audience.size() > 1) {
-                throw new OidcException(reason, what + " has several audiences and no azp");
-            }
-            if (azp != null && !settings.clientId().equals(azp)) {
-                throw new OidcException(reason, what + " azp is not this client id");
-            }
-        }
-    }
-
-    /** exp (when present) not passed, iat and nbf (when present) not in the future, with the clock skew. */
-    private void checkTimes(JWTClaimsSet claims, Instant now, Reason reason, String what) throws OidcException {
-        Duration skew = settings.clockSkew();
-        Date exp = claims.getExpirationTime();
-        if (exp != null && !now.minus(skew).isBefore(exp.toInstant())) {
-            throw new OidcException(reason, what + " has expired");
-        }
-        Date iat = claims.getIssueTime();
-        if (iat != null && iat.toInstant().isAfter(now.plus(skew))) {
-            throw new OidcException(reason, what + " is issued in the future");
-        }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
-            throw new OidcException(reason, what + " is not valid yet");
-        }
+        return tokens;
     }
 
     private static String claim(Map<String, Object> claims, String name) throws OidcException {
@@ -409,8 +251,6 @@ public final class OidcClient {
         throw new OidcException(Reason.INVALID_USERINFO, "userinfo claim " + name + " is not a string");
     }
 
-    // ---------------------------------------------------------------- helpers
-
     static boolean constantTimeEquals(String expected, String actual) {
         if (expected == null || actual == null) {
             return false;
@@ -418,29 +258,34 @@ public final class OidcClient {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String formEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /**
+     * Nimbus form-encodes spaces as '+'; we send %20, which every parser reads as a space (a literal
+     * '+' is already %2B, so every '+' left is a space).
+     */
+    private static URI spacesAsPercent20(URI uri) {
+        String s = uri.toString();
+        int query = s.indexOf('?') + 1;
+        return URI.create(s.substring(0, query) + s.substring(query).replace("+", "%20"));
     }
 
-    /** Query-style encoding with spaces as %20 (accepted by every parser, unlike '+'). */
-    private static String queryEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String formBody(Map<String, String> form) {
-        StringBuilder b = new StringBuilder();
-        form.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(formEncode(k)).append('=')
-                .append(formEncode(v)));
-        return b.toString();
-    }
-
-    private static URI withQuery(URI base, Map<String, String> params) {
-        StringBuilder b = new StringBuilder(base.toString());
-        char sep = base.getRawQuery() == null ? '?' : '&';
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            b.append(sep).append(queryEncode(e.getKey())).append('=').append(queryEncode(e.getValue()));
-            sep = '&';
+    /**
+     * The failure for a token Nimbus refused: the provider's own failure when fetching its keys
+     * failed (provider down, bad JWKS), else {@code reason} with Nimbus's words less the claim value
+     * some of its messages end with ("Unexpected JWT issuer: https://…"); the rest of a "Signed JWT
+     * rejected: …" message is Nimbus's own words and says which check failed.
+     */
+    static OidcException refused(Exception e, Reason reason, String what) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OidcException failure) {
+                return failure;
+            }
         }
-        return URI.create(b.toString());
+        String message = String.valueOf(e.getMessage());
+        String signed = "Signed JWT rejected: ";
+        String prefix = message.startsWith(signed) ? signed : "";
+        String rest = message.substring(prefix.length());
+        int colon = rest.indexOf(':');
+        return new OidcException(reason, what + " refused by validation: " + prefix
+                + (colon < 0 ? rest : rest.substring(0, colon)));
     }
 }

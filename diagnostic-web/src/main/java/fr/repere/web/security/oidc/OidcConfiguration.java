@@ -62,7 +62,7 @@ public record OidcConfiguration(OidcSettings settings, URI redirectUri, URI post
         }
         Optional<String> method = value.apply(TOKEN_AUTH_METHOD);
         if (method.isPresent()) {
-            s = with(TOKEN_AUTH_METHOD, s, x -> x.withTokenAuthMethod(OidcSettings.TokenAuthMethod.parse(method.get())));
+            s = with(TOKEN_AUTH_METHOD, s, x -> x.withTokenAuthMethod(OidcSettings.tokenAuthMethod(method.get())));
         }
         Optional<String> timeout = value.apply(HTTP_TIMEOUT);
         if (timeout.isPresent()) {

@@ -1,6 +1,8 @@
 package fr.repere.web.security.oidc;
 
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import fr.repere.web.security.ProviderLogout;
 
 import jakarta.annotation.PostConstruct;
@@ -77,7 +79,7 @@ public class OidcLogin implements ProviderLogout {
         }
         try {
             return Optional.of(client.logoutUri(idToken, configuration.postLogoutRedirectUri(apiBase),
-                    OidcClient.randomToken()));
+                    new State().getValue()));
         } catch (OidcException | IllegalArgumentException e) {
             LOG.log(Level.INFO, "OpenID Connect: no provider logout URL ({0})", e.getMessage());
             return Optional.empty();
@@ -85,18 +87,20 @@ public class OidcLogin implements ProviderLogout {
     }
 
     /**
-     * The WAR brings the JOSE library its checks were written and tested against (nimbus-jose-jwt
-     * 10.10); Payara Micro has an older copy of its own (10.5), which it would hand out first
-     * unless glassfish-web.xml says {@code <class-loader delegate="false"/>}. Signatures are not
-     * checked with a library nobody chose: the deployment stops instead.
+     * The WAR brings the libraries its checks were written and tested against (nimbus-jose-jwt
+     * 10.10, oauth2-oidc-sdk); Payara Micro has an older nimbus-jose-jwt of its own (10.5), which it
+     * would hand out first unless glassfish-web.xml says {@code <class-loader delegate="false"/>}.
+     * Tokens are not checked with a library nobody chose: the deployment stops instead.
      */
     private static void checkJoseLibrary() {
-        CodeSource source = JWSObject.class.getProtectionDomain().getCodeSource();
-        String where = source == null || source.getLocation() == null ? "?" : source.getLocation().toString();
-        if (JWSObject.class.getClassLoader() != OidcLogin.class.getClassLoader()) {
-            throw new IllegalStateException("OpenID Connect: the JOSE library is the server's (" + where
-                    + "), not the application's: glassfish-web.xml must keep <class-loader delegate=\"false\"/>");
+        for (Class<?> library : new Class<?>[] {JWSObject.class, IDTokenValidator.class}) {
+            CodeSource source = library.getProtectionDomain().getCodeSource();
+            String where = source == null || source.getLocation() == null ? "?" : source.getLocation().toString();
+            if (library.getClassLoader() != OidcLogin.class.getClassLoader()) {
+                throw new IllegalStateException("OpenID Connect: " + library.getName() + " is the server's (" + where
+                        + "), not the application's: glassfish-web.xml must keep <class-loader delegate=\"false\"/>");
+            }
+            LOG.info("OpenID Connect: " + library.getSimpleName() + " loaded from the application (" + where + ")");
         }
-        LOG.info("OpenID Connect: JOSE library loaded from the application (" + where + ")");
     }
 }

@@ -1,5 +1,6 @@
 package fr.repere.web.security.oidc;
 
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,7 @@ public record OidcSettings(
         String clientId,
         String clientSecret,
         List<String> scopes,
-        TokenAuthMethod tokenAuthMethod,
+        ClientAuthenticationMethod tokenAuthMethod,
         Duration clockSkew,
         Duration httpTimeout,
         List<String> acrValues) {
@@ -52,33 +54,18 @@ public record OidcSettings(
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]+");
 
-    /** Client authentication at the token endpoint. */
-    public enum TokenAuthMethod {
-        CLIENT_SECRET_POST("client_secret_post"),
-        CLIENT_SECRET_BASIC("client_secret_basic");
+    /** Client authentications at the token endpoint this client can do (it holds a secret). */
+    private static final Set<ClientAuthenticationMethod> TOKEN_AUTH_METHODS = Set.of(
+            ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
 
-        private final String value;
-
-        TokenAuthMethod(String value) {
-            this.value = value;
-        }
-
-        /** The name used in OpenID Connect metadata, e.g. {@code client_secret_post}. */
-        public String value() {
-            return value;
-        }
-
-        /** Accepts {@code client_secret_post} / {@code CLIENT_SECRET_POST} and the like. */
-        public static TokenAuthMethod parse(String text) {
-            String t = Objects.requireNonNull(text, "token auth method").trim();
-            for (TokenAuthMethod m : values()) {
-                if (m.value.equalsIgnoreCase(t) || m.name().equalsIgnoreCase(t)) {
-                    return m;
-                }
-            }
+    /** {@code client_secret_post} or {@code client_secret_basic}, in any case. */
+    public static ClientAuthenticationMethod tokenAuthMethod(String text) {
+        String t = Objects.requireNonNull(text, "token auth method").trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || !TOKEN_AUTH_METHODS.contains(ClientAuthenticationMethod.parse(t))) {
             throw new IllegalArgumentException("unsupported token auth method: " + t
                     + " (client_secret_post or client_secret_basic)");
         }
+        return ClientAuthenticationMethod.parse(t);
     }
 
     public OidcSettings {
@@ -101,7 +88,10 @@ public record OidcSettings(
         if (!scopes.contains("openid")) {
             throw new IllegalArgumentException("scopes must contain openid");
         }
-        tokenAuthMethod = tokenAuthMethod == null ? TokenAuthMethod.CLIENT_SECRET_POST : tokenAuthMethod;
+        tokenAuthMethod = tokenAuthMethod == null ? ClientAuthenticationMethod.CLIENT_SECRET_POST : tokenAuthMethod;
+        if (!TOKEN_AUTH_METHODS.contains(tokenAuthMethod)) {
+            throw new IllegalArgumentException("unsupported token auth method: " + tokenAuthMethod);
+        }
         clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
             throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
@@ -137,7 +127,7 @@ public record OidcSettings(
         return withScopes(split(spaceSeparated));
     }
 
-    public OidcSettings withTokenAuthMethod(TokenAuthMethod method) {
+    public OidcSettings withTokenAuthMethod(ClientAuthenticationMethod method) {
         return new OidcSettings(issuer, discoveryUrl, clientId, clientSecret, scopes, method,
                 clockSkew, httpTimeout, acrValues);
     }
@@ -166,7 +156,7 @@ public record OidcSettings(
     @Override
     public String toString() {
         return "OidcSettings[issuer=" + issuer + ", discoveryUrl=" + discoveryUrl + ", clientId=" + clientId
-                + ", clientSecret=(hidden), scopes=" + scopes + ", tokenAuthMethod=" + tokenAuthMethod.value()
+                + ", clientSecret=(hidden), scopes=" + scopes + ", tokenAuthMethod=" + tokenAuthMethod.getValue()
                 + ", clockSkew=" + clockSkew + ", httpTimeout=" + httpTimeout + ", acrValues=" + acrValues + "]";
     }
 

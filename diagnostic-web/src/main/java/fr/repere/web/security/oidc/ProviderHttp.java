@@ -1,8 +1,13 @@
 package fr.repere.web.security.oidc;
 
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
+import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
 import fr.repere.web.security.oidc.OidcException.Reason;
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -20,13 +27,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
-/** HTTP calls to the provider: bounded in time and in size, transport failures mapped to PROVIDER_UNAVAILABLE. */
-final class ProviderHttp {
+/**
+ * Carries Nimbus's requests to the provider. Nimbus's own sender (HttpURLConnection) bounds the
+ * connect and each read, not the whole exchange nor the size of the answer: a provider dripping
+ * bytes, or sending megabytes, would hold a request thread. Here each exchange ends within the
+ * timeout and reads at most {@link #MAX_BODY_BYTES}; failures become PROVIDER_UNAVAILABLE.
+ */
+final class ProviderHttp implements HTTPRequestSender {
 
     /** Largest answer read from the provider (discovery, JWKS, tokens, userinfo are a few KiB). */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9_.+/-]{1,80}");
+    /** Headers java.net.http sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client;
     private final Duration timeout;
@@ -41,63 +55,58 @@ final class ProviderHttp {
                 .build();
     }
 
-    /** An answer of the provider, read whole. */
-    record Response(int status, String mediaType, byte[] body) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        boolean serverError() {
-            return status >= 500;
-        }
-    }
-
-    HttpRequest.Builder request(java.net.URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeout);
-    }
-
     /**
-     * Sends the request and reads the whole answer within the timeout.
+     * Sends a request built by Nimbus.
      *
      * @param what names the endpoint in error messages (e.g. "token endpoint")
      */
-    Response send(HttpRequest request, String what) throws OidcException {
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, info -> new LimitedBody(MAX_BODY_BYTES));
+    HTTPResponse call(HTTPRequest request, String what) throws OidcException {
         try {
-            HttpResponse<byte[]> r = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
-            String contentType = r.headers().firstValue("Content-Type").orElse("");
-            return new Response(r.statusCode(), mediaType(contentType), r.body());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, what + " did not answer in time");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, "interrupted while calling the " + what);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            for (Throwable t = cause; t != null; t = t.getCause()) {
-                if (t instanceof BodyTooLarge) {
-                    cause = t;
-                    break;
-                }
-            }
-            if (cause instanceof BodyTooLarge) {
-                throw new OidcException(Reason.PROVIDER_UNAVAILABLE, what + " answer is larger than "
-                        + MAX_BODY_BYTES + " bytes");
-            }
-            // transport errors carry host names at most, never request bodies
-            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, what + " unreachable ("
-                    + cause.getClass().getSimpleName() + ")", cause instanceof IOException ? cause : null);
+            return request.send(this);
+        } catch (Unavailable e) {
+            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, what + " " + e.getMessage(), e.getCause());
+        } catch (IOException e) {
+            throw new OidcException(Reason.PROVIDER_UNAVAILABLE, what + " unreachable (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    /** The media type of a Content-Type value, lower case, without parameters. */
-    static String mediaType(String contentType) {
-        int semi = contentType.indexOf(';');
-        String type = semi < 0 ? contentType : contentType.substring(0, semi);
-        return type.trim().toLowerCase(Locale.ROOT);
+    @Override
+    public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest request) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.getURI()).timeout(timeout);
+        for (Map.Entry<String, List<String>> h : request.getHeaderMap().entrySet()) {
+            if (!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                h.getValue().forEach(v -> b.header(h.getKey(), v));
+            }
+        }
+        String body = request.getBody();
+        b.method(request.getMethod().name(), body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(b.build(), info -> new LimitedBody());
+        HttpResponse<byte[]> r;
+        try {
+            r = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new Unavailable("did not answer in time", null);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Unavailable("call interrupted", null);
+        } catch (ExecutionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof Unavailable tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            // transport errors carry host names at most, never request bodies
+            throw new Unavailable("unreachable (" + cause.getClass().getSimpleName() + ")",
+                    cause instanceof IOException ? cause : null);
+        }
+        HTTPResponse response = new HTTPResponse(r.statusCode());
+        r.headers().map().forEach((name, values) -> response.setHeader(name, values.toArray(String[]::new)));
+        response.setBody(new String(r.body(), StandardCharsets.UTF_8));
+        return response;
     }
 
     /** A provider-supplied short code (OAuth error code, media type) that is safe to log, or "?". */
@@ -106,24 +115,20 @@ final class ProviderHttp {
         return SAFE_TOKEN.matcher(s).matches() ? s : "?";
     }
 
-    private static final class BodyTooLarge extends IOException {
+    /** A failure described by our own words only (no provider text, no request content). */
+    private static final class Unavailable extends IOException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLarge() {
-            super("response body too large");
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
-    /** Collects the body, failing once it exceeds the limit. */
+    /** Collects the body, failing once it exceeds {@link #MAX_BODY_BYTES}. */
     private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final int limit;
         private Flow.Subscription subscription;
-
-        LimitedBody(int limit) {
-            this.limit = limit;
-        }
 
         @Override
         public CompletionStage<byte[]> getBody() {
@@ -139,9 +144,9 @@ final class ProviderHttp {
         @Override
         public void onNext(List<ByteBuffer> items) {
             for (ByteBuffer b : items) {
-                if (out.size() + b.remaining() > limit) {
+                if (out.size() + b.remaining() > MAX_BODY_BYTES) {
                     subscription.cancel();
-                    result.completeExceptionally(new BodyTooLarge());
+                    result.completeExceptionally(new Unavailable("answer is larger than " + MAX_BODY_BYTES + " bytes", null));
                     return;
                 }
                 byte[] chunk = new byte[b.remaining()];

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.id.State;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -56,7 +57,8 @@ public final class FakeOidcProvider implements AutoCloseable {
     public static final String EMAIL = "agent.dupont@cd99.fr";
 
     private static final java.util.Set<String> AUTHORIZE_PARAMETERS = java.util.Set.of(
-            "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "acr_values");
+            "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "acr_values",
+            "code_challenge", "code_challenge_method");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -85,6 +87,7 @@ public final class FakeOidcProvider implements AutoCloseable {
     volatile Function<JWTClaimsSet, String> idTokenMaker;
     volatile CountDownLatch hangTokenEndpoint;
     volatile int tokenErrorStatus;
+    volatile int jwksErrorStatus;
 
     // what the provider saw
     final AtomicInteger jwksFetches = new AtomicInteger();
@@ -95,7 +98,7 @@ public final class FakeOidcProvider implements AutoCloseable {
     volatile String lastAccessToken;
     volatile String lastIdToken;
 
-    private record Grant(String nonce, String redirectUri) {
+    private record Grant(String nonce, String redirectUri, String codeChallenge) {
     }
 
     FakeOidcProvider(Clock clock, JWK signingKey, JWK... otherPublishedKeys) throws IOException {
@@ -150,6 +153,7 @@ public final class FakeOidcProvider implements AutoCloseable {
         idTokenMaker = null;
         hangTokenEndpoint = null;
         tokenErrorStatus = 0;
+        jwksErrorStatus = 0;
     }
 
     @Override
@@ -169,12 +173,14 @@ public final class FakeOidcProvider implements AutoCloseable {
                 || q.get("redirect_uri") == null || !q.containsKey("scope")
                 || q.get("state") == null || q.get("state").length() < 32
                 || q.get("nonce") == null || q.get("nonce").length() < 32
+                || q.get("code_challenge") == null || !"S256".equals(q.get("code_challenge_method"))
                 || !AUTHORIZE_PARAMETERS.containsAll(q.keySet())) {
-            // ProConnect: state and nonce of 32 characters at least, no other parameters
+            // ProConnect: state and nonce of 32 characters at least, no other parameters; this
+            // provider also insists on PKCE with S256, as RFC 9700 advises providers to
             throw new IllegalStateException("bad authorization request " + q.keySet());
         }
-        String code = "code-" + OidcClient.randomToken();
-        grants.put(code, new Grant(q.get("nonce"), q.get("redirect_uri")));
+        String code = "code-" + new State().getValue();
+        grants.put(code, new Grant(q.get("nonce"), q.get("redirect_uri"), q.get("code_challenge")));
         return code;
     }
 
@@ -208,6 +214,9 @@ public final class FakeOidcProvider implements AutoCloseable {
         doc.put("userinfo_endpoint", base + "/userinfo");
         doc.put("jwks_uri", base + "/jwks");
         doc.put("end_session_endpoint", base + "/session/end");
+        doc.put("response_types_supported", List.of("code"));
+        doc.put("subject_types_supported", List.of("pairwise"));
+        doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("id_token_signing_alg_values_supported", List.of("RS256", "ES256"));
         doc.put("userinfo_signing_alg_values_supported", List.of("RS256", "ES256"));
         respond(ex, 200, "application/json", JSONObjectUtils.toJSONString(doc));
@@ -215,6 +224,10 @@ public final class FakeOidcProvider implements AutoCloseable {
 
     private void jwks(HttpExchange ex) throws IOException {
         jwksFetches.incrementAndGet();
+        if (jwksErrorStatus != 0) {
+            respond(ex, jwksErrorStatus, "text/plain", "unavailable");
+            return;
+        }
         respond(ex, 200, "application/json", new JWKSet(published).toString(true));
     }
 
@@ -242,11 +255,13 @@ public final class FakeOidcProvider implements AutoCloseable {
         }
         Grant grant = grants.remove(String.valueOf(form.get("code")));
         if (!"authorization_code".equals(form.get("grant_type")) || grant == null
-                || !grant.redirectUri().equals(form.get("redirect_uri"))) {
+                || !grant.redirectUri().equals(form.get("redirect_uri"))
+                || form.get("code_verifier") == null
+                || !grant.codeChallenge().equals(sha256(form.get("code_verifier"), 32))) {
             respond(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
-        String accessToken = "at-" + OidcClient.randomToken();
+        String accessToken = "at-" + new State().getValue();
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
@@ -319,9 +334,14 @@ public final class FakeOidcProvider implements AutoCloseable {
     }
 
     static String atHash(String accessToken) {
+        return sha256(accessToken, 16);
+    }
+
+    /** base64url of the first {@code bytes} bytes of SHA-256 (at_hash: 16, PKCE S256: all 32). */
+    private static String sha256(String text, int bytes) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 16));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

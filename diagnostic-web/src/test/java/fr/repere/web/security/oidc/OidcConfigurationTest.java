@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.repere.web.security.oidc.OidcSettings.TokenAuthMethod;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ class OidcConfigurationTest {
         assertEquals(URI.create("https://repere.cd99.fr/au-revoir"), c.postLogoutRedirectUri(elsewhere));
         assertEquals(List.of("openid", "email", "usual_name"), c.settings().scopes());
         assertEquals(List.of("eidas1"), c.settings().acrValues());
-        assertEquals(TokenAuthMethod.CLIENT_SECRET_BASIC, c.settings().tokenAuthMethod());
+        assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, c.settings().tokenAuthMethod());
         assertEquals(Duration.ofSeconds(3), c.settings().httpTimeout());
     }
 

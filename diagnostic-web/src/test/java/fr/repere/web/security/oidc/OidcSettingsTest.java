@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import fr.repere.web.security.oidc.OidcException.Reason;
-import fr.repere.web.security.oidc.OidcSettings.TokenAuthMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class OidcSettingsTest {
         OidcSettings s = OidcSettings.of(ISSUER, "client", "secret");
         assertEquals(URI.create(ISSUER + "/.well-known/openid-configuration"), s.discoveryUrl());
         assertEquals("openid given_name usual_name email uid siret idp_id", s.scopeParameter());
-        assertEquals(TokenAuthMethod.CLIENT_SECRET_POST, s.tokenAuthMethod());
+        assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_POST, s.tokenAuthMethod());
         assertEquals(Duration.ofSeconds(30), s.clockSkew());
         assertEquals(Duration.ofSeconds(5), s.httpTimeout());
         assertEquals(List.of(), s.acrValues());
@@ -62,29 +63,30 @@ class OidcSettingsTest {
         assertEquals(List.of("openid", "email"), s.scopes());
         assertEquals(List.of("eidas1", "eidas2"), s.acrValues());
         assertEquals(List.of(), s.withAcrValues(" ").acrValues());
-        assertEquals(TokenAuthMethod.CLIENT_SECRET_BASIC, TokenAuthMethod.parse("client_secret_basic"));
-        assertEquals(TokenAuthMethod.CLIENT_SECRET_POST, TokenAuthMethod.parse("CLIENT_SECRET_POST"));
-        assertThrows(IllegalArgumentException.class, () -> TokenAuthMethod.parse("private_key_jwt"));
+        assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, OidcSettings.tokenAuthMethod("client_secret_basic"));
+        assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_POST, OidcSettings.tokenAuthMethod("CLIENT_SECRET_POST"));
+        assertThrows(IllegalArgumentException.class, () -> OidcSettings.tokenAuthMethod("private_key_jwt"));
     }
 
     @Test
     void metadataParsingChecksIssuerAndEndpoints() throws Exception {
         String doc = """
                 {"issuer":"%s","authorization_endpoint":"%s/authorize","token_endpoint":"%s/token",
-                 "userinfo_endpoint":"%s/userinfo","jwks_uri":"%s/jwks","end_session_endpoint":"%s/session/end"}
+                 "userinfo_endpoint":"%s/userinfo","jwks_uri":"%s/jwks","end_session_endpoint":"%s/session/end",
+                 "response_types_supported":["code"],"subject_types_supported":["pairwise"]}
                 """.formatted(ISSUER, ISSUER, ISSUER, ISSUER, ISSUER, ISSUER);
-        OidcProviderMetadata m = OidcProviderMetadata.parse(doc, ISSUER);
-        assertEquals(URI.create(ISSUER + "/jwks"), m.jwksUri());
-        assertEquals(URI.create(ISSUER + "/session/end"), m.endSessionEndpoint());
+        OIDCProviderMetadata m = ProviderDiscovery.parse(doc, ISSUER);
+        assertEquals(URI.create(ISSUER + "/jwks"), m.getJWKSetURI());
+        assertEquals(URI.create(ISSUER + "/session/end"), m.getEndSessionEndpointURI());
 
         assertEquals(Reason.INVALID_PROVIDER_METADATA,
-                assertThrows(OidcException.class, () -> OidcProviderMetadata.parse(doc, ISSUER + "/")).reason());
+                assertThrows(OidcException.class, () -> ProviderDiscovery.parse(doc, ISSUER + "/")).reason());
         assertEquals(Reason.INVALID_PROVIDER_METADATA, assertThrows(OidcException.class,
-                () -> OidcProviderMetadata.parse(doc.replace("\"jwks_uri\"", "\"x\""), ISSUER)).reason());
+                () -> ProviderDiscovery.parse(doc.replace("\"jwks_uri\"", "\"x\""), ISSUER)).reason());
         assertEquals(Reason.INVALID_PROVIDER_METADATA, assertThrows(OidcException.class,
-                () -> OidcProviderMetadata.parse(doc.replace(ISSUER + "/token", "http://proconnect.gouv.fr/token"),
+                () -> ProviderDiscovery.parse(doc.replace(ISSUER + "/token", "http://proconnect.gouv.fr/token"),
                         ISSUER)).reason());
         assertEquals(Reason.INVALID_PROVIDER_METADATA,
-                assertThrows(OidcException.class, () -> OidcProviderMetadata.parse("not json", ISSUER)).reason());
+                assertThrows(OidcException.class, () -> ProviderDiscovery.parse("not json", ISSUER)).reason());
     }
 }
