@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,32 +172,128 @@ class PlaceFileCheckTest {
         assertEquals(4, valid.get(1).line(), "the second record starts on the file's fourth line");
     }
 
-    /** Figures for docs/performance.md: printed, never asserted (the machine is shared). */
+    /**
+     * The reading keeps one record in memory, not the file: over an endless input (which no
+     * reading of the whole could ever finish), each record is handed over having been served
+     * exactly its own characters, nothing ahead.
+     */
     @Test
-    void fiftyThousandLinesAreCheckedInBoundedMemory() throws IOException {
-        List<String> lines = new ArrayList<>(50_001);
-        lines.add(DirectoryFiles.HEADER);
-        for (int i = 0; i < 50_000; i++) {
-            lines.add(DirectoryFiles.simple("bulk-" + i, i % 2 == 0 ? "59350" : "59512", i % 2 == 0 ? "59000" : "59100",
-                    i % 2 == 0 ? "Lille" : "Roubaix"));
+    void recordsAreReadOneAtATimeFromAnEndlessInputWithoutReadingAhead() throws IOException {
+        EndlessRecords input = new EndlessRecords();
+        CsvReader csv = new CsvReader(input, ',');
+        long expected = 0;
+        for (int i = 0; i < 20_000; i++) {
+            List<String> record = csv.next();
+            assertEquals(List.of("id-" + i, "Lieu " + i, "59000"), record);
+            expected += EndlessRecords.record(i).length();
+            assertEquals(expected, input.served, "record " + i + ": the characters of the records handed over, not one more");
+            assertEquals(i + 1, csv.recordLine());
         }
-        Path file = DirectoryFiles.write(dir, lines);
-        lines.clear();
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long before = runtime.totalMemory() - runtime.freeMemory();
-        long[] peak = {before};
-        long start = System.nanoTime();
-        PlaceFileCheck.Outcome o = check.check(file, 1000, n -> peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory()));
-        int[] stored = {0};
-        check.validLines(file, 500, batch -> {
-            stored[0] += batch.size();
-            peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
-        });
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("PlaceFileCheck: 50,000 lines (%d KB) checked and read again in %d ms; heap in use %d MB before, "
-                + "at most %d MB during (not collected)%n", java.nio.file.Files.size(file) / 1024, ms, before >> 20, peak[0] >> 20);
+    }
+
+    /**
+     * A line that never ends (an endless body, a file without line breaks) is refused once it
+     * passes the record's bound, having read exactly up to it: what the reader holds never grows
+     * past {@link CsvReader#MAX_RECORD} characters, whatever the input.
+     */
+    @Test
+    void anEndlessLineIsRefusedAtTheRecordBoundHavingReadNoFurther() {
+        CountingReader input = new CountingReader("a,"); // short fields: the record's bound is met before the field's
+        CsvReader csv = new CsvReader(input, ',');
+        CsvReader.MalformedCsvException e = assertThrows(CsvReader.MalformedCsvException.class, csv::next);
+        assertEquals("ligne de plus de 262144 caractères", e.getMessage());
+        assertEquals(CsvReader.MAX_RECORD + 1, input.served, "the bound, and the one character that passed it");
+    }
+
+    /** The same for one endless field (an unclosed quote swallowing the rest is refused as well: see above). */
+    @Test
+    void anEndlessFieldIsRefusedAtTheFieldBoundHavingReadNoFurther() {
+        CountingReader input = new CountingReader("a");
+        CsvReader csv = new CsvReader(input, ',');
+        CsvReader.MalformedCsvException e = assertThrows(CsvReader.MalformedCsvException.class, csv::next);
+        assertEquals("champ de plus de 100000 caractères", e.getMessage());
+        assertEquals(CsvReader.MAX_FIELD + 1, input.served);
+    }
+
+    /**
+     * 50,000 lines: every one checked, the progress told every 1,000 lines in order, then the valid
+     * ones handed over again in batches of exactly the size asked (the figures of time and heap are
+     * {@link PlaceFileCheckBench}'s, run on demand: docs/performance.md).
+     */
+    @Test
+    void fiftyThousandLinesAreCheckedWithProgressThenHandedOverInBatchesOfTheSizeAsked() throws IOException {
+        Path file = DirectoryFiles.write(dir, PlaceFileCheckBench.lines(50_000));
+        List<Integer> progress = new ArrayList<>();
+        PlaceFileCheck.Outcome o = check.check(file, 1000, progress::add);
+        assertEquals(50_000, o.lines());
         assertEquals(50_000, o.valid());
-        assertEquals(50_000, stored[0]);
+        assertEquals(50, progress.size());
+        for (int i = 0; i < progress.size(); i++) {
+            assertEquals((i + 1) * 1000, progress.get(i));
+        }
+        List<Integer> batches = new ArrayList<>();
+        List<String> firstAndLast = new ArrayList<>();
+        check.validLines(file, 500, batch -> {
+            batches.add(batch.size());
+            if (firstAndLast.isEmpty()) {
+                firstAndLast.add(batch.get(0).place().id());
+            }
+            if (batches.size() == 100) {
+                firstAndLast.add(batch.get(batch.size() - 1).place().id());
+            }
+        });
+        assertEquals(java.util.Collections.nCopies(100, 500), batches);
+        assertEquals(List.of("bulk-0", "bulk-49999"), firstAndLast);
+    }
+
+    /** A reader that serves {@code unit} over and over, for ever, counting the characters it served. */
+    private static final class CountingReader extends Reader {
+        private final String unit;
+        long served;
+
+        CountingReader(String unit) {
+            this.unit = unit;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            for (int i = 0; i < length; i++) {
+                buffer[offset + i] = unit.charAt((int) (served++ % unit.length()));
+            }
+            return length;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Records {@code id-N,Lieu N,59000} one after the other, for ever, made as they are served and counted. */
+    private static final class EndlessRecords extends Reader {
+        private int next;
+        private String current = "";
+        private int position;
+        long served;
+
+        static String record(int i) {
+            return "id-" + i + ",Lieu " + i + ",59000\n";
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            for (int i = 0; i < length; i++) {
+                if (position == current.length()) {
+                    current = record(next++);
+                    position = 0;
+                }
+                buffer[offset + i] = current.charAt(position++);
+                served++;
+            }
+            return length;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

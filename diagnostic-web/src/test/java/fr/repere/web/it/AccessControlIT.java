@@ -7,6 +7,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,12 +22,12 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Who may see what: no session, no dossier; another team's dossier does not exist (404); roles
  * without dossiers get 403; state changes need the anti-CSRF token; refusals and reads are
- * journaled with a pseudonymous dossier.
+ * journaled with a pseudonymous dossier. The journal and the database are counted on this class's
+ * own organisation, teams and agents ({@link TestOrganisations}), exactly, whatever other classes did.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -35,9 +36,17 @@ class AccessControlIT {
     @ArquillianResource
     private URL base;
 
+    /** This class's own organisation: its actors' journal rows and its teams' drafts are this class's alone. */
+    private static TestOrganisations.Organisation own;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
+    }
+
+    @BeforeAll
+    static void ownOrganisation() {
+        own = TestOrganisations.create("access");
     }
 
     @AfterEach
@@ -58,13 +67,13 @@ class AccessControlIT {
 
     @Test
     void anotherTeamsDossierDoesNotExistForYou() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), own.worker().email());
         JsonObject created = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()));
         String diagnostic = created.getString("id");
         HttpResponse<String> started = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"CASE-A\", \"consent\": true}", Map.of());
         String draft = Http.json(started).getString("id");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), own.otherTeamWorker().email());
         assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
         assertEquals(404, put(uri("/api/v1/diagnostics/" + diagnostic + "/decision"),
                 "{\"orientation\": \"TRAIN\", \"reason\": \"essai\"}").statusCode());
@@ -75,10 +84,12 @@ class AccessControlIT {
         assertEquals(404, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
                 HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
         assertEquals(404, Http.send(HttpRequest.newBuilder(uri("/api/v1/drafts/" + draft)).DELETE()).statusCode());
-        assertTrue(refusals("agent-worker-b", diagnostic) >= 2, "refused accesses are journaled");
-        assertTrue(refusals("agent-worker-b", draft) >= 4, "refused accesses are journaled");
+        assertEquals(2, refusals(own.otherTeamWorker().id(), diagnostic), "each refused access is journaled, once");
+        assertEquals(4, refusals(own.otherTeamWorker().id(), draft), "each refused access is journaled, once");
+        assertEquals(0, count("actor = '" + own.otherTeamWorker().id() + "' AND action <> 'LOGIN' AND allowed"),
+                "nothing but its logins was allowed to the other team's worker");
 
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), own.lead().email());
         assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "the team lead sees the team's dossiers");
         assertEquals(200, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
     }
@@ -96,7 +107,7 @@ class AccessControlIT {
         assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
         assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
         assertEquals(404, Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode());
-        assertTrue(refusals(TestAgents.OTHER_ORGANISATION_AGENT, diagnostic) >= 1, "refused accesses are journaled");
+        assertEquals(1, refusals(TestAgents.OTHER_ORGANISATION_AGENT, diagnostic), "the refused read is journaled, once");
         for (String other : new String[] {TestAgents.OTHER_ANALYST, TestAgents.OTHER_ADMIN}) {
             Http.loginAs(uri("/"), other);
             assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "roles without dossiers, as at home");
@@ -123,12 +134,21 @@ class AccessControlIT {
     }
 
     @Test
-    void aStateChangeWithoutTheAntiCsrfTokenIsRefused() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+    void aStateChangeWithoutTheAntiCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        // a team of this test alone (the other team of the class's organisation): its drafts and journal are this test's
+        TestOrganisations.Account worker = TestOrganisations.account(own.otherTeam(), fr.repere.identity.Role.WORKER, true);
+        Http.loginAs(uri("/"), worker.email());
         HttpResponse<String> forged = Http.sendWithoutToken(HttpRequest.newBuilder(uri("/api/v1/drafts"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true, \"caseRef\": \"CSRF-1\"}"))
+                .header("Content-Type", "application/json"));
         assertEquals(403, forged.statusCode(), forged.body());
-        assertEquals(201, Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true}", Map.of()).statusCode());
+        assertEquals(0, rows("diagnostic_draft", "case_ref = 'CSRF-1' AND team_id = '" + own.otherTeam() + "'"), "no draft made");
+        assertEquals(0, count("actor = '" + worker.id() + "' AND action <> 'LOGIN'"), "nothing done in the worker's name");
+
+        HttpResponse<String> created = Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true, \"caseRef\": \"CSRF-1\"}", Map.of());
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(1, rows("diagnostic_draft", "case_ref = 'CSRF-1' AND team_id = '" + own.otherTeam() + "'"),
+                "the same request with the token does change the database: the count above could see a change");
     }
 
     @Test
@@ -144,12 +164,13 @@ class AccessControlIT {
                 "demonstration accounts are refused unless explicitly allowed");
         assertEquals(refused + 2, LoginRecords.refusals(LoginRecords.LOOPBACK, "LOGIN_REFUSED"));
 
-        JsonObject session = Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        TestOrganisations.Account worker = TestOrganisations.account(own.team(), fr.repere.identity.Role.WORKER, true);
+        JsonObject session = Http.loginAs(uri("/"), worker.email());
         assertEquals("WORKER", session.getString("role"));
         assertEquals(200, Http.get(uri("/api/v1/session")).statusCode());
         assertEquals(204, Http.send(HttpRequest.newBuilder(uri("/api/v1/session")).DELETE()).statusCode());
         assertEquals(401, Http.get(uri("/api/v1/session")).statusCode(), "logout ends the session on the server");
-        assertTrue(count("action = 'LOGOUT' AND actor = 'agent-worker-a'") >= 1);
+        assertEquals(1, count("action = 'LOGOUT' AND actor = '" + worker.id() + "'"), "this account logged out once");
     }
 
     @Test
@@ -180,8 +201,12 @@ class AccessControlIT {
     }
 
     private static long count(String where) throws Exception {
+        return rows("journal_entry", where);
+    }
+
+    private static long rows(String table, String where) throws Exception {
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM journal_entry WHERE " + where)) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -6,12 +6,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
@@ -28,12 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The CAF through API Particulier (the stub TestCafStub): only with the person's consent, in the
  * background, minimised and journaled; a source that fails is retried a little, then the circuit
- * opens, and the interview always goes on. Ordered: the circuit breaker keeps its state between
- * tests, and the last tests are the ones that open it.
+ * opens, and the interview always goes on. The tests run in any order: each starts with the
+ * circuit breaker closed (it keeps its state between tests: {@link CafSteps#closeCircuit()}), and
+ * counts the stub's requests for a first name of its own ({@link CafSteps#ownFirstName()}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CafIT {
 
     @ArquillianResource
@@ -44,25 +40,23 @@ class CafIT {
         return Deployments.builtWar();
     }
 
-    @BeforeAll
-    static void freshCounts() {
-        TestCafStub.forgetCalls();
-    }
+    /** This test's own first name: the stub's counts for it are this test's requests alone. */
+    private final String prenom = CafSteps.ownFirstName();
 
     @BeforeEach
-    void worker() {
+    void workerAndAClosedCircuit() throws InterruptedException {
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        new CafSteps(uri("/")).closeCircuit();
     }
 
     @Test
-    @Order(1)
     void withConsentTheCafIsAskedInTheBackgroundAndOnlyWhatTheRulesNeedIsKept() throws Exception {
         assertEquals("{\"cdapUrl\":\"https://cdap.caf.invalid/\",\"enabled\":true}", Http.get(uri("/api/v1/caf")).body());
         String draft = draft("CAF-1");
 
         HttpResponse<String> withoutConsent = consult(draft, "ALLOCATAIRE", false);
         assertEquals(422, withoutConsent.statusCode(), withoutConsent.body());
-        assertEquals(0, TestCafStub.calls("ALLOCATAIRE"), "no call without the person's consent");
+        assertEquals(0, TestCafStub.calls("ALLOCATAIRE", prenom), "no call without the person's consent");
         assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")).statusCode());
 
         HttpResponse<String> started = consult(draft, "ALLOCATAIRE", true);
@@ -72,7 +66,7 @@ class CafIT {
         assertTrue(result.getBoolean("rsa"));
         assertTrue(result.getBoolean("quarterlyDeclarations"));
         assertTrue(result.getString("message").contains("bénéficiaire du RSA"), result.toString());
-        assertEquals(2, TestCafStub.calls("ALLOCATAIRE"), "RSA and prime d'activité only: no quotient familial");
+        assertEquals(2, TestCafStub.calls("ALLOCATAIRE", prenom), "RSA and prime d'activité only: no quotient familial");
 
         assertEquals(1, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'CAF_LOOKUP' AND target = ? AND detail = 'FOUND'", draft));
         assertEquals("prime_activite 404,revenu_solidarite_active 200", text("SELECT GROUP_CONCAT(detail "
@@ -83,7 +77,7 @@ class CafIT {
         Http.loginAs(uri("/"), TestAgents.WORKER_B);
         assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")).statusCode(), "another team's interview");
         assertEquals(404, consult(draft, "ALLOCATAIRE", true).statusCode());
-        assertEquals(2, TestCafStub.calls("ALLOCATAIRE"), "nothing asked for another team");
+        assertEquals(2, TestCafStub.calls("ALLOCATAIRE", prenom), "nothing asked for another team");
 
         Http.loginAs(uri("/"), TestAgents.WORKER_A);
         HttpResponse<String> done = Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
@@ -92,7 +86,6 @@ class CafIT {
     }
 
     @Test
-    @Order(2)
     void noFileIsSaidPlainly() throws Exception {
         String draft = draft("CAF-2");
         assertEquals(202, consult(draft, "INCONNU", true).statusCode());
@@ -102,7 +95,6 @@ class CafIT {
     }
 
     @Test
-    @Order(3)
     void aProviderErrorIsRetriedTwiceThenTheInterviewGoesOnWithout() throws Exception {
         String draft = draft("CAF-3");
         assertEquals(202, consult(draft, "PANNE", true).statusCode());
@@ -110,7 +102,7 @@ class CafIT {
         assertEquals("UNAVAILABLE", result.getString("status"), result.toString());
         assertTrue(result.getString("message").contains("continuez sans"), result.toString());
         assertTrue(result.getString("reason").contains("HTTP 502"), result.toString());
-        assertEquals(3, TestCafStub.calls("PANNE"), "one call and two retries, no more");
+        assertEquals(3, TestCafStub.calls("PANNE", prenom), "one call and two retries, no more");
         assertEquals("PROVIDER_DOWN", result.getString("failure"));
         assertEquals("PROVIDER_DOWN HTTP 502", text("SELECT GROUP_CONCAT(detail) FROM journal_entry WHERE action = 'CAF_LOOKUP' "
                 + "AND target = ?", draft));
@@ -121,7 +113,6 @@ class CafIT {
     }
 
     @Test
-    @Order(4)
     void aCutInTheMiddleOfTheInterviewLeavesItGoingOnThenTheCircuitOpens() throws Exception {
         String draft = draft("CAF-4");
         TestCafStub.cut(true);
@@ -136,18 +127,18 @@ class CafIT {
         } finally {
             TestCafStub.cut(false);
         }
-        int calls = TestCafStub.calls("COUPURE");
+        int calls = TestCafStub.calls("COUPURE", prenom);
         assertTrue(calls >= 3 && calls <= 6, calls + " requests: three attempts (the JDK client itself re-sends a GET once "
                 + "when the connection drops)");
         // the source keeps failing: the circuit opens, and then the stub is not even asked
         boolean opened = false;
         for (int i = 0; i < 10 && !opened; i++) {
             String next = draft("CAF-5-" + i);
+            int before = TestCafStub.calls("PANNE", prenom);
             assertEquals(202, consult(next, "PANNE", true).statusCode());
-            int before = TestCafStub.calls("PANNE");
             JsonObject result = awaitResult(next);
             assertEquals("UNAVAILABLE", result.getString("status"));
-            if (TestCafStub.calls("PANNE") == before) {
+            if (TestCafStub.calls("PANNE", prenom) == before) {
                 opened = true;
                 assertTrue(result.getString("reason").contains("ne répond plus"), result.toString());
             }
@@ -159,8 +150,9 @@ class CafIT {
         return new CafSteps(uri("/")).draft(caseRef);
     }
 
+    /** Asks for the person of that birth name with this test's own first name. */
     private HttpResponse<String> consult(String draft, String nom, boolean consent) {
-        return new CafSteps(uri("/")).consult(draft, nom, consent);
+        return new CafSteps(uri("/")).consult(draft, nom, prenom, consent);
     }
 
     private JsonObject awaitResult(String draft) throws InterruptedException {

@@ -8,10 +8,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
@@ -35,12 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Provider behaviours the CAF consultation had never met (the stub TestCafStub reproduces each):
  * endless and huge bodies, a body slower than the time-out, the documented 404 « Erreur
  * inattendue », a refused token, an error text echoing the identity; the circuit's half-open
- * probe; a consultation whose background call was lost. Ordered: the circuit keeps its state
- * between tests (the deployment's pause is 3 s), and the sweep's row is checked last.
+ * probe; a consultation whose background call was lost. The tests run in any order: the circuit
+ * keeps its state between tests (the deployment's pause is 3 s), so each starts with it closed
+ * ({@link CafSteps#closeCircuit()}) and counts the stub's requests for a first name of its own.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CafProviderIT {
 
     /** A consultation whose node "died": pending since long before the deadline, on an interview nobody reads. */
@@ -52,6 +49,9 @@ class CafProviderIT {
 
     private CafSteps caf;
 
+    /** This test's own first name: the stub's counts for it are this test's requests alone. */
+    private final String prenom = CafSteps.ownFirstName();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
@@ -59,18 +59,17 @@ class CafProviderIT {
 
     @BeforeAll
     static void aConsultationLeftPendingByADeadNode() throws Exception {
-        TestCafStub.forgetCalls();
         insertPending(LOST_ID, LOST_INTERVIEW, Instant.now().minus(Duration.ofMinutes(10)));
     }
 
     @BeforeEach
-    void worker() {
+    void workerAndAClosedCircuit() throws InterruptedException {
         caf = new CafSteps(URI.create(base.toString()));
         Http.loginAs(caf.uri("/"), TestAgents.WORKER_A);
+        caf.closeCircuit();
     }
 
     @Test
-    @Order(1)
     void endlessAndHugeBodiesAreRefusedAtTheirCapWhileOthersAreServed() throws Exception {
         String endless = caf.draft("CAF-P-1");
         caf.started(endless, "SANSFIN");
@@ -94,7 +93,6 @@ class CafProviderIT {
     }
 
     @Test
-    @Order(2)
     void aBodySlowerThanTheTimeOutIsCutAtTheDeadlineAndRetried() throws Exception {
         String draft = caf.draft("CAF-P-3");
         Instant start = Instant.now();
@@ -108,7 +106,6 @@ class CafProviderIT {
     }
 
     @Test
-    @Order(3)
     void theDocumentedUnexpectedErrorIsNotNoFile() throws Exception {
         String draft = caf.draft("CAF-P-4");
         caf.started(draft, "INATTENDU");
@@ -119,7 +116,6 @@ class CafProviderIT {
     }
 
     @Test
-    @Order(4)
     void aRefusedTokenIsForTheAdministratorNotTheProviderBeingDown() throws Exception {
         String draft = caf.draft("CAF-P-5");
         caf.started(draft, "JETON");
@@ -131,7 +127,6 @@ class CafProviderIT {
     }
 
     @Test
-    @Order(5)
     void anIdentityEchoedByTheProviderIsWrittenNowhere() throws Exception {
         String draft = caf.draft("CAF-P-6");
         caf.started(draft, "ECHO");
@@ -150,18 +145,16 @@ class CafProviderIT {
     }
 
     @Test
-    @Order(6)
     void refusedTokensOpenTheCircuitThenOneProbeGoesThroughAndAFailedProbeReopensIt() throws Exception {
         for (int i = 0; i < 3; i++) {
             String draft = caf.draft("CAF-P-7-" + i);
             caf.started(draft, "JETON");
             assertEquals("CONFIGURATION", caf.awaitResult(draft).getString("failure"));
         }
-        int panne = TestCafStub.calls("PANNE");
         String refused = caf.draft("CAF-P-8");
-        caf.started(refused, "PANNE");
+        caf.started(refused, "PANNE", prenom);
         assertTrue(caf.awaitResult(refused).getString("reason").contains("ne répond plus"), "three refused tokens opened it");
-        assertEquals(panne, TestCafStub.calls("PANNE"), "open: the provider is not asked");
+        assertEquals(0, TestCafStub.calls("PANNE", prenom), "open: the provider is not asked");
 
         Thread.sleep(3500); // the pause
         List<String> drafts = new ArrayList<>();
@@ -169,32 +162,32 @@ class CafProviderIT {
             drafts.add(caf.draft("CAF-P-9-" + i));
         }
         List<CompletableFuture<HttpResponse<String>>> all = drafts.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> caf.consult(d, "PANNE", true))).toList();
+                .map(d -> CompletableFuture.supplyAsync(() -> caf.consult(d, "PANNE", prenom, true))).toList();
         for (CompletableFuture<HttpResponse<String>> f : all) {
             assertEquals(202, f.get().statusCode());
         }
         for (String d : drafts) {
             assertEquals("UNAVAILABLE", caf.awaitResult(d).getString("status"));
         }
-        assertEquals(panne + 3, TestCafStub.calls("PANNE"), "five consultations after the pause: one probe (and its two retries)");
+        assertEquals(3, TestCafStub.calls("PANNE", prenom), "five consultations after the pause: one probe (and its two retries)");
 
         String afterFailedProbe = caf.draft("CAF-P-10");
-        caf.started(afterFailedProbe, "PANNE");
+        caf.started(afterFailedProbe, "PANNE", prenom);
         assertTrue(caf.awaitResult(afterFailedProbe).getString("reason").contains("ne répond plus"), "the failed probe reopened it");
-        assertEquals(panne + 3, TestCafStub.calls("PANNE"));
+        assertEquals(3, TestCafStub.calls("PANNE", prenom));
 
         Thread.sleep(3500);
         String probe = caf.draft("CAF-P-11");
-        caf.started(probe, "ALLOCATAIRE");
+        caf.started(probe, "ALLOCATAIRE", prenom);
         assertEquals("FOUND", caf.awaitResult(probe).getString("status"), "a good probe closes it");
+        assertEquals(2, TestCafStub.calls("ALLOCATAIRE", prenom), "the probe went through");
         String closed = caf.draft("CAF-P-12");
-        caf.started(closed, "PANNE");
+        caf.started(closed, "PANNE", prenom);
         assertEquals("PROVIDER_DOWN", caf.awaitResult(closed).getString("failure"));
-        assertEquals(panne + 6, TestCafStub.calls("PANNE"), "closed: asked again, and one failure does not reopen it");
+        assertEquals(6, TestCafStub.calls("PANNE", prenom), "closed: asked again, and one failure does not reopen it");
     }
 
     @Test
-    @Order(7)
     void aConsultationLeftPendingPastItsDeadlineIsClosedWhenReadAndByTheSweep() throws Exception {
         String draft = caf.draft("CAF-P-13");
         String id = UUID.randomUUID().toString();

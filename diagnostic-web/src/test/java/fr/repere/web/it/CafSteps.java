@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The steps of a CAF consultation through the API, and the database reads, shared by the CAF test classes. */
 final class CafSteps {
 
+    private static final java.util.concurrent.atomic.AtomicLong FIRST_NAMES = new java.util.concurrent.atomic.AtomicLong();
+
     private final URI base;
 
     CafSteps(URI base) {
@@ -34,17 +36,65 @@ final class CafSteps {
         return Http.json(r).getString("id");
     }
 
-    /** Asks the CAF for the person of that birth name (the stub answers by it). */
+    /** Asks the CAF for the person of that birth name (the stub answers by it), first name YVES. */
     HttpResponse<String> consult(String draft, String nom, boolean consent) {
+        return consult(draft, nom, "YVES", consent);
+    }
+
+    /** Asks the CAF for the person of that birth name and first name (the stub counts requests by both). */
+    HttpResponse<String> consult(String draft, String nom, String prenom, boolean consent) {
         return Http.postJson(uri("/api/v1/drafts/" + draft + "/caf"), """
-                {"consent": %s, "nomNaissance": "%s", "prenoms": ["YVES"], "dateNaissance": "1980-09-20", "sexe": "M",
-                 "codePaysNaissance": "99100", "codeCommuneNaissance": "08480"}""".formatted(consent, nom), Map.of());
+                {"consent": %s, "nomNaissance": "%s", "prenoms": ["%s"], "dateNaissance": "1980-09-20", "sexe": "M",
+                 "codePaysNaissance": "99100", "codeCommuneNaissance": "08480"}""".formatted(consent, nom, prenom), Map.of());
     }
 
     /** Starts a consultation, expecting 202. */
     void started(String draft, String nom) {
-        HttpResponse<String> r = consult(draft, nom, true);
+        started(draft, nom, "YVES");
+    }
+
+    /** Starts a consultation for that birth name and first name, expecting 202. */
+    void started(String draft, String nom, String prenom) {
+        HttpResponse<String> r = consult(draft, nom, prenom, true);
         assertEquals(202, r.statusCode(), r.body());
+    }
+
+    /**
+     * A first name (letters only) that no other consultation of the run uses: the stub's count for
+     * a birth name and this first name ({@link TestCafStub#calls(String, String)}) is the calling
+     * test's alone, whatever ran before it and whatever requests earlier tests left in flight.
+     */
+    static String ownFirstName() {
+        long n = FIRST_NAMES.incrementAndGet();
+        StringBuilder name = new StringBuilder("T");
+        do {
+            name.append((char) ('A' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return name.toString();
+    }
+
+    /**
+     * Brings the application's CAF circuit breaker (one per deployment, kept between tests) back to
+     * closed with no failure counted, whatever the previous test left: consultations of an RSA
+     * beneficiary until one is answered (FOUND). A consultation that goes through and succeeds
+     * resets the count of failures in a row when closed, and closes the circuit when it is the
+     * half-open probe; while open, the answer is « ne répond plus » at once, so this waits for the
+     * pause (3 s in the tests) and asks again. The logged-in agent must be a worker.
+     */
+    void closeCircuit() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonObject result;
+        do {
+            String draft = draft("CAF-REMISE");
+            started(draft, "ALLOCATAIRE", "REMISE");
+            result = awaitResult(draft);
+            if ("FOUND".equals(result.getString("status"))) {
+                return;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the CAF circuit did not close again: " + result);
     }
 
     /** Reads the answer in force until neither it nor a later attempt is pending (30 s at most). */

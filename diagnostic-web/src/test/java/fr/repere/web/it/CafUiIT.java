@@ -7,13 +7,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -36,12 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against TestCafStub (the failsafe configuration enables the consultation and the CDAP link): an
  * RSA beneficiary found while the questionnaire goes on, and the rules' mandate proposal using it;
  * no file at the CAF, asked with the keyboard only; the CAF cut off, and the interview completed
- * all the same. axe-core on the panel. Ordered: the CAF's circuit breaker keeps its state between
- * tests, and only the last one fails a consultation.
+ * all the same. axe-core on the panel. The tests run in any order: each starts with the CAF's
+ * circuit breaker closed ({@link CafSteps#closeCircuit()}) and counts the stub's requests for a
+ * first name of its own.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CafUiIT {
 
     /**
@@ -70,13 +66,13 @@ class CafUiIT {
         return Deployments.builtWar();
     }
 
-    @BeforeAll
-    static void freshCounts() {
-        TestCafStub.forgetCalls();
-    }
+    /** This test's own first name: the stub's counts for it are this test's requests alone. */
+    private final String prenom = CafSteps.ownFirstName();
 
     @BeforeEach
-    void openBrowser() {
+    void closedCircuitAndABrowser() throws InterruptedException {
+        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        new CafSteps(uri("/")).closeCircuit();
         browser = new Browser();
     }
 
@@ -89,7 +85,6 @@ class CafUiIT {
     }
 
     @Test
-    @Order(1)
     void anRsaBeneficiaryIsFoundWhileTheInterviewGoesOnAndTheMandateProposalUsesIt() throws Exception {
         String id = startInterview("UI-CAF-RSA");
         WebElement panel = browser.waitFor(d -> d.findElement(By.id("caf")));
@@ -102,10 +97,9 @@ class CafUiIT {
         assertFalse(browser.driver.findElement(By.id("caf-nom")).isDisplayed(), "the form opens on demand only");
         browser.driver.findElement(By.cssSelector("#caf summary")).click();
         browser.assertAccessible("entretien, formulaire CAF ouvert");
-        int calls = TestCafStub.calls("ALLOCATAIRE");
 
         // without the person's consent, nothing leaves the page
-        fillIdentity("ALLOCATAIRE", "0848");
+        fillIdentity("ALLOCATAIRE", prenom, "0848");
         submitCaf();
         WebElement summary = browser.waitFor(d -> d.findElement(By.cssSelector("#caf .alerte--erreur")));
         assertTrue(summary.getText().contains("Accord de la personne"), summary.getText());
@@ -123,7 +117,7 @@ class CafUiIT {
         assertTrue(browser.driver.findElements(By.id("caf-accord-erreur")).isEmpty(), "the consent is given now");
         browser.assertAccessible("entretien, identité refusée par le serveur");
         assertEquals(0, count("SELECT COUNT(*) FROM caf_consultation WHERE interview_id = ?", id));
-        assertEquals(calls, TestCafStub.calls("ALLOCATAIRE"), "the CAF is not asked with a malformed identity");
+        assertEquals(0, TestCafStub.calls("ALLOCATAIRE", prenom), "the CAF is not asked with a malformed identity");
 
         // corrected: the CAF is asked in the background, the answer comes into the live region
         type("caf-commune", "08480");
@@ -133,7 +127,7 @@ class CafUiIT {
         browser.waitFor(d -> status.getText().contains(RSA_FOUND) ? true : null);
         assertEquals(List.of("FOUND"), strings("SELECT status FROM caf_consultation WHERE interview_id = ?", id));
         assertEquals(1, count("SELECT COUNT(*) FROM caf_consultation WHERE interview_id = ? AND rsa AND quarterly_declarations", id));
-        assertEquals(calls + 2, TestCafStub.calls("ALLOCATAIRE"), "RSA and prime d'activité, nothing else");
+        assertEquals(2, TestCafStub.calls("ALLOCATAIRE", prenom), "RSA and prime d'activité, nothing else");
         String device = (String) browser.js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage);");
         assertFalse(device.contains("ALLOCATAIRE") || device.contains("08480"), "the identity is not kept on the device");
         checkPage("entretien, réponse de la CAF", "20-caf");
@@ -163,7 +157,6 @@ class CafUiIT {
     }
 
     @Test
-    @Order(2)
     void noFileAtTheCafIsSaidPlainlyAndThePanelWorksWithTheKeyboard() throws Exception {
         String id = startInterview("UI-CAF-INCONNU");
         browser.waitFor(d -> d.findElement(By.id("caf")));
@@ -192,13 +185,12 @@ class CafUiIT {
     }
 
     @Test
-    @Order(3)
     void withTheCafCutOffTheWorkerIsToldAndCompletesTheInterviewAnyway() throws Exception {
         String id = startInterview("UI-CAF-PANNE");
         browser.waitFor(d -> d.findElement(By.id("caf")));
         browser.driver.findElement(By.cssSelector("#caf summary")).click();
         browser.driver.findElement(By.cssSelector("label[for=caf-accord]")).click();
-        fillIdentity("COUPURE", "08480");
+        fillIdentity("COUPURE", prenom, "08480");
         TestCafStub.cut(true);
         try {
             submitCaf();
@@ -245,9 +237,9 @@ class CafUiIT {
     }
 
     /** The identity as on the civil-status records; the stub answers by the birth name. */
-    private void fillIdentity(String nomNaissance, String commune) {
+    private void fillIdentity(String nomNaissance, String prenom, String commune) {
         type("caf-nom", nomNaissance);
-        type("caf-prenom-1", "YVES");
+        type("caf-prenom-1", prenom);
         browser.driver.findElement(By.cssSelector("label[for=caf-sexe-M]")).click();
         type("caf-jour", "20");
         type("caf-mois", "09");

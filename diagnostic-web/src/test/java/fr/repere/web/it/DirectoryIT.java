@@ -223,6 +223,12 @@ class DirectoryIT {
         System.out.printf("DirectoryIT: import of %d lines (%d KB) in %d ms; percentages seen: %s%n", lines, csv.length / 1024,
                 ms, seen.stream().distinct().toList());
         assertEquals("DONE", state.getString("status"), state.toString());
+        for (int i = 0; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= 0 && seen.get(i) <= 100, "a percentage: " + seen);
+            assertTrue(i == 0 || seen.get(i) >= seen.get(i - 1), "the progress never goes back: " + seen);
+        }
+        assertEquals(100, seen.get(seen.size() - 1), "a finished import says 100 %: " + seen);
+        assertTrue(seen.stream().anyMatch(p -> p < 100), "the progress was read before the end, so it was watched move: " + seen);
         assertEquals(lines, state.getInt("linesChecked"));
         assertEquals(5, state.getInt("linesInvalid"));
         assertEquals(lines - 5, state.getInt("linesStored"));

@@ -1,6 +1,5 @@
 package fr.repere.web.it;
 
-import fr.repere.identity.Passwords;
 import fr.repere.identity.Role;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -169,20 +168,8 @@ class LoginThrottleIT {
     }
 
     /** An account of this test alone, with the test password; active or deactivated. */
-    private static String account(boolean active) throws SQLException {
-        String email = "limite." + UUID.randomUUID() + "@test.invalid";
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO agent (id, team_id, role, display_name, email, password_hash, active) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, UUID.randomUUID().toString());
-            s.setString(2, TestAgents.TEAM_A);
-            s.setString(3, Role.WORKER.name());
-            s.setString(4, "Compte de test du délai");
-            s.setString(5, email);
-            s.setString(6, Passwords.hash(PASSWORD.toCharArray()));
-            s.setBoolean(7, active);
-            s.executeUpdate();
-        }
-        return email;
+    private static String account(boolean active) {
+        return TestOrganisations.account(TestAgents.TEAM_A, Role.WORKER, active).email();
     }
 
     private static int failures(String key) throws SQLException {

@@ -45,31 +45,6 @@ class RulesetApiIT {
         return Deployments.builtWar();
     }
 
-    /** A second organisation of this class's own, with its administrator and worker (the shared seed has neither). */
-    static final String ORG_2 = "org-rulesets-2";
-    static final String ADMIN_2 = "admin.rulesets2@test.invalid";
-    static final String WORKER_2 = "travailleur.rulesets2@test.invalid";
-
-    @org.junit.jupiter.api.BeforeAll
-    static void secondOrganisation() throws Exception {
-        String hash = fr.repere.identity.Passwords.hash(TestAgents.PASSWORD.toCharArray());
-        try (java.sql.Connection c = TestDatabase.connect(); java.sql.Statement s = c.createStatement()) {
-            s.execute("INSERT IGNORE INTO organisation (id, name) VALUES ('" + ORG_2 + "', 'CCAS des règles')");
-            s.execute("INSERT IGNORE INTO team (id, organisation_id, name) VALUES ('team-rulesets-2', '" + ORG_2 + "', 'Équipe règles')");
-            for (String[] agent : List.of(new String[] {"agent-rulesets-admin-2", "ADMIN", ADMIN_2},
-                    new String[] {"agent-rulesets-worker-2", "WORKER", WORKER_2})) {
-                try (java.sql.PreparedStatement p = c.prepareStatement("INSERT IGNORE INTO agent (id, team_id, role, display_name, "
-                        + "email, password_hash, demo) VALUES (?, 'team-rulesets-2', ?, 'Agent de test', ?, ?, FALSE)")) {
-                    p.setString(1, agent[0]);
-                    p.setString(2, agent[1]);
-                    p.setString(3, agent[2]);
-                    p.setString(4, hash);
-                    p.executeUpdate();
-                }
-            }
-        }
-    }
-
     @org.junit.jupiter.api.BeforeEach
     void asAdministrator() {
         Http.loginAs(uri("/"), TestAgents.ADMIN);
@@ -179,44 +154,45 @@ class RulesetApiIT {
 
     @Test
     void eachOrganisationSeesUsesAndActivatesOnlyItsOwnVersions() throws Exception {
+        // two organisations of this test's own: what it activates reaches no other test's diagnostics
+        TestOrganisations.Organisation first = TestOrganisations.create("rulesets-1");
+        TestOrganisations.Organisation second = TestOrganisations.create("rulesets-2");
+        String admin1 = first.admin().email();
+        String worker1 = first.worker().email();
+        String admin2 = second.admin().email();
+        String worker2 = second.worker().email();
         String shippedVersion = shippedVersion();
         Map<String, byte[]> tables = shippedTables(shippedVersion);
         String mine = "org1-" + UUID.randomUUID().toString().substring(0, 8);
         String theirs = "org2-" + UUID.randomUUID().toString().substring(0, 8);
-        try {
-            stored("org-test", mine, tables); // as if uploaded by the first organisation (an upload is checked for minutes)
-            assertEquals(200, activate(mine).statusCode());
-            assertEquals(mine, rulesetOfANewDiagnostic(TestAgents.WORKER_A, TestAgents.ADMIN));
+        stored(first.id(), mine, tables); // as if uploaded by the first organisation (an upload is checked for minutes)
+        Http.loginAs(uri("/"), admin1);
+        assertEquals(200, activate(mine).statusCode());
+        assertEquals(mine, rulesetOfANewDiagnostic(worker1, admin1));
 
-            Http.loginAs(uri("/"), ADMIN_2);
-            String list = Http.get(uri("/api/v1/rulesets")).body();
-            assertFalse(list.contains(mine), "another organisation's version is never listed: " + list);
-            assertTrue(Http.json("{\"v\":" + list + "}").getJsonArray("v").getJsonObject(0).getBoolean("inForce"),
-                    "the shipped rules are the second organisation's default: " + list);
-            assertEquals(404, Http.sendBytes(HttpRequest.newBuilder(
-                    uri("/api/v1/rulesets/" + mine + "/tables/orientation-principale.drl.xlsx"))).statusCode());
-            assertEquals(404, activate(mine).statusCode(), "never 403: its existence is not revealed");
-            assertEquals(shippedVersion, rulesetOfANewDiagnostic(WORKER_2, ADMIN_2),
-                    "the first organisation's activation does not reach the second's workers");
+        Http.loginAs(uri("/"), admin2);
+        String list = Http.get(uri("/api/v1/rulesets")).body();
+        assertFalse(list.contains(mine), "another organisation's version is never listed: " + list);
+        assertTrue(Http.json("{\"v\":" + list + "}").getJsonArray("v").getJsonObject(0).getBoolean("inForce"),
+                "the shipped rules are the second organisation's default: " + list);
+        assertEquals(404, Http.sendBytes(HttpRequest.newBuilder(
+                uri("/api/v1/rulesets/" + mine + "/tables/orientation-principale.drl.xlsx"))).statusCode());
+        assertEquals(404, activate(mine).statusCode(), "never 403: its existence is not revealed");
+        assertEquals(shippedVersion, rulesetOfANewDiagnostic(worker2, admin2),
+                "the first organisation's activation does not reach the second's workers");
 
-            assertEquals(201, upload(theirs, tables).statusCode());
-            assertEquals(200, activate(theirs).statusCode());
-            assertEquals(theirs, rulesetOfANewDiagnostic(WORKER_2, ADMIN_2));
-            assertEquals(mine, rulesetOfANewDiagnostic(TestAgents.WORKER_A, ADMIN_2),
-                    "activating in the second organisation leaves the first one's diagnostics alone");
+        assertEquals(201, upload(theirs, tables).statusCode());
+        assertEquals(200, activate(theirs).statusCode());
+        assertEquals(theirs, rulesetOfANewDiagnostic(worker2, admin2));
+        assertEquals(mine, rulesetOfANewDiagnostic(worker1, admin2),
+                "activating in the second organisation leaves the first one's diagnostics alone");
 
-            Http.loginAs(uri("/"), TestAgents.ADMIN);
-            assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains(theirs));
-            assertEquals(404, Http.sendBytes(HttpRequest.newBuilder(
-                    uri("/api/v1/rulesets/" + theirs + "/tables/orientation-principale.drl.xlsx"))).statusCode());
-            assertEquals(404, activate(theirs).statusCode());
-            assertEquals(mine, rulesetOfANewDiagnostic(TestAgents.WORKER_A, TestAgents.ADMIN));
-        } finally { // the other tests start from the shipped rules
-            Http.loginAs(uri("/"), ADMIN_2);
-            activate(shippedVersion);
-            Http.loginAs(uri("/"), TestAgents.ADMIN);
-            assertEquals(200, activate(shippedVersion).statusCode());
-        }
+        Http.loginAs(uri("/"), admin1);
+        assertFalse(Http.get(uri("/api/v1/rulesets")).body().contains(theirs));
+        assertEquals(404, Http.sendBytes(HttpRequest.newBuilder(
+                uri("/api/v1/rulesets/" + theirs + "/tables/orientation-principale.drl.xlsx"))).statusCode());
+        assertEquals(404, activate(theirs).statusCode());
+        assertEquals(mine, rulesetOfANewDiagnostic(worker1, admin1));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package fr.repere.web.it;
 
-import fr.repere.identity.Passwords;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,13 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static fr.repere.web.it.Dossiers.assertProblem;
 import static fr.repere.web.it.Dossiers.count;
@@ -108,7 +105,7 @@ class TeamDashboardIT {
         assertEquals(1, w1.getInt("refused"));
         assertEquals(1, w1.getInt("expired"));
         assertEquals(3, w1.getInt("mandates"));
-        assertEquals("Travailleur 1 de l'équipe D", w1.getString("displayName"));
+        assertEquals(t.worker1Name(), w1.getString("displayName"));
         JsonObject w2 = worker(d, t.worker2Id);
         assertEquals(1, w2.getInt("referrals"));
         assertEquals(1, w2.getInt("accepted"));
@@ -208,25 +205,14 @@ class TeamDashboardIT {
         return URI.create(base.toString()).resolve(path);
     }
 
-    /** A team of its own: a lead and two workers, with the test password. */
-    record Team(String id, String lead, String leadId, String worker1, String worker1Id, String worker2, String worker2Id) {
+    /** A team of its own in the seed's organisation (beside its places): a lead and two workers, with the test password. */
+    record Team(String id, String lead, String leadId, String worker1, String worker1Id, String worker1Name, String worker2,
+                String worker2Id) {
 
-        static Team create() throws SQLException {
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
-            Team t = new Team(UUID.randomUUID().toString(), "responsable.d." + suffix + "@test.invalid", "lead-d-" + suffix,
-                    "travailleur1.d." + suffix + "@test.invalid", "worker1-d-" + suffix,
-                    "travailleur2.d." + suffix + "@test.invalid", "worker2-d-" + suffix);
-            String hash = Passwords.hash(TestAgents.PASSWORD.toCharArray());
-            execute("INSERT INTO team (id, organisation_id, name) VALUES (?, 'org-test', ?)", t.id, "Équipe D " + suffix);
-            agent(t.leadId, t.id, "TEAM_LEAD", "Responsable de l'équipe D", t.lead, hash);
-            agent(t.worker1Id, t.id, "WORKER", "Travailleur 1 de l'équipe D", t.worker1, hash);
-            agent(t.worker2Id, t.id, "WORKER", "Travailleur 2 de l'équipe D", t.worker2, hash);
-            return t;
-        }
-
-        private static void agent(String id, String team, String role, String name, String email, String hash) throws SQLException {
-            execute("INSERT INTO agent (id, team_id, role, display_name, email, password_hash) VALUES (?, ?, ?, ?, ?, ?)",
-                    id, team, role, name, email, hash);
+        static Team create() {
+            TestOrganisations.Team t = TestOrganisations.team("org-test", "dashboard");
+            return new Team(t.id(), t.lead().email(), t.lead().id(), t.worker().email(), t.worker().id(), t.worker().displayName(),
+                    t.secondWorker().email(), t.secondWorker().id());
         }
     }
 }

@@ -48,6 +48,8 @@ public class TestCafStub implements LauncherSessionListener {
     private static volatile boolean cut;
     private static int port;
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    /** The same requests counted by birth name and first first name: a test that gives its own first name counts only its own. */
+    private static final Map<String, AtomicInteger> CALLS_BY_IDENTITY = new ConcurrentHashMap<>();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -86,9 +88,17 @@ public class TestCafStub implements LauncherSessionListener {
         }
     }
 
-    /** Forgets the requests counted so far: each test class counts its own (another may have used the same names). */
-    static void forgetCalls() {
-        CALLS.clear();
+    /**
+     * How many requests the stub received for this birth name and first first name (every
+     * endpoint): with a first name of its own ({@link CafSteps#ownFirstName()}), a test counts its
+     * requests alone, whatever ran before it or left requests behind.
+     */
+    static int calls(String nomNaissance, String prenom) {
+        return CALLS_BY_IDENTITY.getOrDefault(identity(nomNaissance, prenom), new AtomicInteger()).get();
+    }
+
+    private static String identity(String nomNaissance, String prenom) {
+        return nomNaissance + "|" + prenom;
     }
 
     /** How many requests the stub received for this birth name (every endpoint). */
@@ -105,6 +115,7 @@ public class TestCafStub implements LauncherSessionListener {
         }
         String nom = params.getOrDefault("nomNaissance", "");
         CALLS.computeIfAbsent(nom, n -> new AtomicInteger()).incrementAndGet();
+        CALLS_BY_IDENTITY.computeIfAbsent(identity(nom, params.getOrDefault("prenoms[]", "")), n -> new AtomicInteger()).incrementAndGet();
         if (cut) {
             exchange.close(); // no status line: the client sees the connection end
             return;

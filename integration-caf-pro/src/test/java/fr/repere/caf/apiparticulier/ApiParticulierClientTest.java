@@ -203,11 +203,9 @@ class ApiParticulierClientTest {
     void theDeadlineCoversTheBody() {
         stub.override(ApiParticulierClient.PRIME_ACTIVITE, Answer.streaming(200, "{", 1_000, true).paced(10, Duration.ofMillis(20)));
         ApiParticulierClient client = client(Duration.ofMillis(300), BoundedBody.MAX_BYTES);
-        long start = System.nanoTime();
 
+        // the headers come at once and the whole body within 2 s: a deadline on the headers alone would let it be read
         assertThrows(java.net.http.HttpTimeoutException.class, () -> client.primeActivite(BORN_ABROAD));
-
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1_000, "headers came at once, the body was too slow");
     }
 
     @Test

@@ -152,15 +152,13 @@ class FailureKindsTest {
     @Test
     void noAnswerWithinTheDeadlineIsProviderDown() {
         stub.override(RSA, Answer.of(200, "{}").after(Duration.ofMillis(1500)));
-        long start = System.nanoTime();
 
+        // had the client waited for the answer, it would have read « {} » (a malformed payload), not a time-out
         CafLookup.Unavailable unavailable = unavailable(cafData(stub, Duration.ofMillis(300)).lookup(martinSamuel(), calls));
 
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(Failure.PROVIDER_DOWN, unavailable.failure());
         assertEquals("API Particulier n'a pas répondu dans le délai de 300 ms (RSA)", unavailable.reason());
         assertEquals(List.of("revenu_solidarite_active délai"), calls.told());
-        assertTrue(elapsed.compareTo(Duration.ofMillis(1200)) < 0, "gave up after " + elapsed);
     }
 
     @Test
