@@ -201,31 +201,30 @@ class RulesetApiIT {
         Map<String, byte[]> tables = shippedTables(shippedVersion);
         String first = "race-a-" + UUID.randomUUID().toString().substring(0, 8);
         String second = "race-b-" + UUID.randomUUID().toString().substring(0, 8);
-        stored(ORG_2, first, tables);
-        stored(ORG_2, second, tables);
-        Http.loginAs(uri("/"), ADMIN_2);
+        TestOrganisations.Organisation racing = TestOrganisations.create("rulesets-race");
+        stored(racing.id(), first, tables);
+        stored(racing.id(), second, tables);
+        Http.loginAs(uri("/"), racing.admin().email());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 12; round++) {
                 var a = pool.submit(() -> activate(first).statusCode());
                 var b = pool.submit(() -> activate(second).statusCode());
                 assertEquals(List.of(200, 200), List.of(a.get(), b.get()), "the later of two activations waits, then wins");
-                assertEquals(1, activeRows(ORG_2), "round " + round + ": two versions in force at once");
+                assertEquals(1, activeRows(racing.id()), "round " + round + ": two versions in force at once");
             }
             try (java.sql.Connection c = TestDatabase.connect(); java.sql.Statement s = c.createStatement()) {
                 java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-                        () -> s.executeUpdate("UPDATE ruleset SET active = TRUE WHERE organisation_id = '" + ORG_2
+                        () -> s.executeUpdate("UPDATE ruleset SET active = TRUE WHERE organisation_id = '" + racing.id()
                                 + "' AND version IN ('" + first + "', '" + second + "')"));
                 assertTrue(refused.getMessage().contains("uq_ruleset_one_active"), refused.getMessage());
             }
-            assertEquals(1, activeRows(ORG_2), "the refused statement changed nothing");
+            assertEquals(1, activeRows(racing.id()), "the refused statement changed nothing");
         } finally {
             pool.shutdownNow();
-            Http.loginAs(uri("/"), ADMIN_2);
             assertEquals(200, activate(shippedVersion).statusCode());
-            Http.loginAs(uri("/"), TestAgents.ADMIN);
         }
-        assertEquals(0, activeRows(ORG_2));
+        assertEquals(0, activeRows(racing.id()));
     }
 
     private static int activeRows(String organisation) throws Exception {
