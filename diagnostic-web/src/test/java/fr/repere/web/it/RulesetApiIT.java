@@ -201,7 +201,7 @@ class RulesetApiIT {
         Map<String, byte[]> tables = shippedTables(shippedVersion);
         String first = "race-a-" + UUID.randomUUID().toString().substring(0, 8);
         String second = "race-b-" + UUID.randomUUID().toString().substring(0, 8);
-        TestOrganisations.Organisation racing = TestOrganisations.create("rulesets-race");
+        TestOrganisations.Organisation racing = TestOrganisations.create("rules-race");
         stored(racing.id(), first, tables);
         stored(racing.id(), second, tables);
         Http.loginAs(uri("/"), racing.admin().email());
