@@ -1,10 +1,12 @@
 package fr.repere.questionnaire;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One published version of the questionnaire. Immutable: a diagnostic keeps the version it was
@@ -67,10 +69,27 @@ public final class Questionnaire {
 
     /** The required questions that apply to the person and are not answered yet, in questionnaire order. */
     public List<String> missing(AnswerSheet sheet) {
-        return questions.values().stream()
-                .filter(q -> q.required() && q.appliesTo(sheet) && !sheet.answered(q.code()))
+        return asked(sheet).stream()
+                .filter(q -> q.required() && !sheet.answered(q.code()))
                 .map(Question::code)
                 .toList();
+    }
+
+    /**
+     * The questions the person is asked given these answers, in questionnaire order: a question whose
+     * parent is not asked is not asked either, whatever a stale answer to the parent says (a parent
+     * always comes earlier: the catalog checks it).
+     */
+    public List<Question> asked(AnswerSheet sheet) {
+        Set<String> asked = new HashSet<>();
+        List<Question> list = new ArrayList<>();
+        for (Question q : questions.values()) {
+            if (q.showIf() == null || asked.contains(q.showIf().question()) && q.appliesTo(sheet)) {
+                asked.add(q.code());
+                list.add(q);
+            }
+        }
+        return list;
     }
 
     /**

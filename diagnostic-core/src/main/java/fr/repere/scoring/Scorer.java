@@ -27,10 +27,7 @@ public final class Scorer {
         Map<Dimension, long[]> sums = new EnumMap<>(Dimension.class); // weighted score, answered weight, applicable weight
         Map<Dimension, Level> caps = new EnumMap<>(Dimension.class);
         Set<String> flags = new HashSet<>();
-        for (Question q : questionnaire.questions()) {
-            if (!q.appliesTo(sheet)) {
-                continue;
-            }
+        for (Question q : questionnaire.asked(sheet)) {
             Integer best = null;
             Level cap = null; // of the best option, which is the one that counts
             for (String code : sheet.optionsOf(q.code())) {

@@ -7,7 +7,6 @@ import fr.repere.questionnaire.QuestionnaireCatalog;
 import fr.repere.questionnaire.SampleAnswers;
 import fr.repere.questionnaire.SampleAnswers10;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -276,11 +275,10 @@ class ScorerTest {
      * questions it conditions are hidden too, whatever it was answered. By hand the card is the one of
      * the person without device (SKILLS NOT_ASSESSED, confidence 0). The scorer instead asks
      * COMP_MESSAGE, because its condition reads the hidden answer COMP_MANIPULATION=SEUL: SKILLS
-     * 1×100 over 1, confidence 1/7 = 14. Only unchecked sheets can get there (a diagnostic is
-     * checked complete before scoring, a draft drops a hidden branch whole with
-     * Questionnaire#hiddenAnswers), so this is reported rather than fixed here.
+     * 1×100 over 1, confidence 1/7 = 14 — it did, before Questionnaire#asked hid a branch whole.
+     * Only unchecked sheets can get there (a diagnostic is checked complete before scoring, a draft
+     * drops a hidden branch whole with Questionnaire#hiddenAnswers).
      */
-    @Disabled("issue 16: Scorer does not hide the children of a hidden question in an unchecked sheet; reported")
     @Test
     void answersToAHiddenBranchAreIgnored() {
         Map<String, List<String>> stale = with(with(SampleAnswers10.personWithoutDevice(),
