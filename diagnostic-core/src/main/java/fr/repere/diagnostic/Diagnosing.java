@@ -1,5 +1,6 @@
 package fr.repere.diagnostic;
 
+import fr.repere.hostevent.HostEvents;
 import fr.repere.questionnaire.QuestionnaireCatalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * The diagnostic use cases over {@link DiagnosticRepository}: take one in one go with the current
  * questionnaire (oriented by the rules the caller's organisation has in force), read one back,
- * record the worker's decision on its proposal. Transactions are the caller's.
+ * record the worker's decision on its proposal. Each writes its host event ({@link DiagnosticEvents})
+ * in the same transaction, which is the caller's.
  */
 @ApplicationScoped
 public class Diagnosing {
@@ -21,21 +23,25 @@ public class Diagnosing {
     private QuestionnaireCatalog catalog;
     private DiagnosticRepository diagnostics;
     private Clock clock;
+    private HostEvents events;
 
     /** For CDI's proxy. */
     protected Diagnosing() {
     }
 
     @Inject
-    public Diagnosing(QuestionnaireCatalog catalog, DiagnosticRepository diagnostics, Clock clock) {
+    public Diagnosing(QuestionnaireCatalog catalog, DiagnosticRepository diagnostics, Clock clock, HostEvents events) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** Takes a diagnostic with the current questionnaire, oriented by {@code policy}. */
     public Diagnostic take(OrientationPolicy policy, NewDiagnostic request) {
-        return new DiagnosticTaking(catalog, policy, diagnostics, clock).take(request);
+        Diagnostic d = new DiagnosticTaking(catalog, policy, diagnostics, clock).take(request);
+        events.record(DiagnosticEvents.completed(d, d.takenAt()));
+        return d;
     }
 
     public Optional<Diagnostic> find(DiagnosticId id) {
@@ -45,7 +51,9 @@ public class Diagnosing {
     /** Records the worker's decision on the diagnostic's proposal, now. */
     public WorkerDecision decide(Diagnostic diagnostic, Orientation orientation, Set<ComplementaryAction> actions,
                                  String reason) {
-        return diagnostic.decide(orientation, actions, reason, clock.instant());
+        WorkerDecision decision = diagnostic.decide(orientation, actions, reason, clock.instant());
+        events.record(DiagnosticEvents.decided(diagnostic, decision));
+        return decision;
     }
 
     /** Constraint violations and concurrent changes surface here, inside the caller's error handling. */

@@ -2,6 +2,7 @@ package fr.repere.diagnostic;
 
 import fr.repere.caf.CafConsultations;
 import fr.repere.caf.CafConsulting;
+import fr.repere.hostevent.HostEvents;
 import fr.repere.questionnaire.Questionnaire;
 import fr.repere.questionnaire.QuestionnaireCatalog;
 
@@ -18,7 +19,8 @@ import java.util.Set;
  * The interview use cases ({@link Interviews}) over injected ports, with what the CAF said during
  * the interview: it is context for the rules when the interview is completed (and its
  * consultations record that the orientation used it), and it goes with the interview when the
- * interview is abandoned. Transactions are the caller's.
+ * interview is abandoned. Completing one writes its host event in the same transaction, which is
+ * the caller's.
  */
 @ApplicationScoped
 public class Interviewing {
@@ -34,6 +36,7 @@ public class Interviewing {
     private CafConsulting caf;
     private CafConsultations cafConsultations;
     private Clock clock;
+    private HostEvents events;
 
     /** For CDI's proxy. */
     protected Interviewing() {
@@ -41,13 +44,15 @@ public class Interviewing {
 
     @Inject
     public Interviewing(QuestionnaireCatalog catalog, DraftRepository drafts, DiagnosticRepository diagnostics,
-                        CafConsulting caf, CafConsultations cafConsultations, Clock clock) {
+                        CafConsulting caf, CafConsultations cafConsultations, Clock clock,
+                        HostEvents events) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.drafts = Objects.requireNonNull(drafts, "drafts");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.caf = Objects.requireNonNull(caf, "caf");
         this.cafConsultations = Objects.requireNonNull(cafConsultations, "cafConsultations");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** Starts an interview of the team's dossier; {@code consented}: the person heard the notice and agreed. */
@@ -75,7 +80,9 @@ public class Interviewing {
      */
     public Diagnostic complete(DiagnosticId id, OrientationPolicy policy) {
         Set<String> context = caf.useInOrientation(id.value());
-        return interviews(policy).complete(id, context);
+        Diagnostic d = interviews(policy).complete(id, context);
+        events.record(DiagnosticEvents.completed(d, d.takenAt()));
+        return d;
     }
 
     /** Deletes the draft, and what the CAF said during the interview with it. */

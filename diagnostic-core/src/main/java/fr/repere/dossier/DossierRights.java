@@ -3,6 +3,7 @@ package fr.repere.dossier;
 import fr.repere.caf.CafConsultation;
 import fr.repere.caf.CafConsultations;
 import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.hostevent.HostEvents;
 import fr.repere.journal.Journal;
 import fr.repere.journal.JournalEntry;
 import fr.repere.mandate.Mandate;
@@ -13,6 +14,7 @@ import fr.repere.referral.ReferralRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +34,8 @@ public class DossierRights {
     private ReferralRepository referrals;
     private MandateRepository mandates;
     private CafConsultations caf;
+    private HostEvents events;
+    private Clock clock;
 
     /** Everything Repère holds on a dossier, for the person's copy. */
     public record Copy(Dossier dossier, List<CafConsultation> cafConsultations, List<Referral> referrals,
@@ -51,12 +55,14 @@ public class DossierRights {
 
     @Inject
     public DossierRights(Dossiers dossiers, Journal journal, ReferralRepository referrals, MandateRepository mandates,
-                         CafConsultations caf) {
+                         CafConsultations caf, HostEvents events, Clock clock) {
         this.dossiers = Objects.requireNonNull(dossiers, "dossiers");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.mandates = Objects.requireNonNull(mandates, "mandates");
         this.caf = Objects.requireNonNull(caf, "caf");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -91,12 +97,17 @@ public class DossierRights {
     /**
      * Erases the dossier's diagnostics and drafts (with what the CAF said) if Repère holds anything
      * on it, diagnostics, drafts or journal entries naming {@code pseudonym}; empty if it is unknown.
+     * The events the hosts were told of the dossier lose their case reference, and one last event
+     * ({@code dossier.erased}) tells them, under the case reference, that the dossier is erased.
      */
     public Optional<DossierErasure.Erased> erase(DossierRef ref, String pseudonym) {
         if (dossiers.find(ref).isEmpty() && journal.about(pseudonym).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DossierErasure(dossiers).erase(ref));
+        DossierErasure.Erased erased = new DossierErasure(dossiers).erase(ref);
+        events.forgetDossier(ref.team(), ref.caseRef());
+        events.record(DossierEvents.erased(ref, erased, clock.instant()));
+        return Optional.of(erased);
     }
 
     /** Constraint violations surface here, inside the caller's error handling. */

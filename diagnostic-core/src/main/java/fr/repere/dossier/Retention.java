@@ -1,6 +1,7 @@
 package fr.repere.dossier;
 
 import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.hostevent.HostEvents;
 import fr.repere.identity.LoginAttempts;
 import fr.repere.journal.Journal;
 import fr.repere.journal.RefusalCounts;
@@ -30,17 +31,20 @@ public class Retention {
     private Journal journal;
     private RefusalCounts refusalCounts;
     private LoginAttempts loginAttempts;
+    private HostEvents events;
 
     /** For CDI's proxy. */
     protected Retention() {
     }
 
     @Inject
-    public Retention(Dossiers dossiers, Journal journal, RefusalCounts refusalCounts, LoginAttempts loginAttempts) {
+    public Retention(Dossiers dossiers, Journal journal, RefusalCounts refusalCounts, LoginAttempts loginAttempts,
+                     HostEvents events) {
         this.dossiers = Objects.requireNonNull(dossiers, "dossiers");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.refusalCounts = Objects.requireNonNull(refusalCounts, "refusalCounts");
         this.loginAttempts = Objects.requireNonNull(loginAttempts, "loginAttempts");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** Up to {@code limit} dossiers due for anonymization as of {@code now}, after {@code period} without activity. */
@@ -48,9 +52,14 @@ public class Retention {
         return new DossierRetention(dossiers, period).due(now, limit);
     }
 
-    /** Anonymizes the dossier if it is (still) due; empty if there was nothing to do. */
+    /**
+     * Anonymizes the dossier if it is (still) due, and the events the hosts were told of it lose
+     * their case reference; empty if there was nothing to do.
+     */
     public Optional<Dossier.Anonymization> anonymizeIfDue(RetentionPeriod period, DossierRef ref, Instant now) {
-        return new DossierRetention(dossiers, period).anonymizeIfDue(ref, now);
+        Optional<Dossier.Anonymization> done = new DossierRetention(dossiers, period).anonymizeIfDue(ref, now);
+        done.ifPresent(a -> events.forgetDossier(ref.team(), ref.caseRef()));
+        return done;
     }
 
     /** Ids of the diagnostics and drafts saved without a case reference that are due. */

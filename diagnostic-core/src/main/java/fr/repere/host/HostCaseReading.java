@@ -2,6 +2,8 @@ package fr.repere.host;
 
 import fr.repere.diagnostic.CaseDiagnostics;
 import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.DiagnosticRepository;
 import fr.repere.identity.HostCredential;
 import fr.repere.identity.OrganisationDirectory;
 import fr.repere.identity.Team;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the case-management software of an organisation reads with its key: the diagnostics of one
@@ -45,15 +48,29 @@ public class HostCaseReading {
 
     private OrganisationDirectory organisations;
     private CaseDiagnostics diagnostics;
+    private DiagnosticRepository byId;
 
     /** For CDI's proxy. */
     protected HostCaseReading() {
     }
 
     @Inject
-    public HostCaseReading(OrganisationDirectory organisations, CaseDiagnostics diagnostics) {
+    public HostCaseReading(OrganisationDirectory organisations, CaseDiagnostics diagnostics, DiagnosticRepository byId) {
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.byId = Objects.requireNonNull(byId, "byId");
+    }
+
+    /**
+     * The diagnostic of that id (the link of a host event), if it is of a team the key may read;
+     * empty otherwise, as if it did not exist.
+     *
+     * @param restriction the teams the key is restricted to; empty: every team of the organisation
+     */
+    public Optional<Diagnostic> diagnostic(String organisation, List<String> restriction, DiagnosticId id) {
+        List<String> readable = HostCredential.readableAmong(restriction,
+                organisations.teams(organisation).stream().map(Team::id).toList());
+        return byId.find(id).filter(d -> readable.contains(d.team()));
     }
 
     /**

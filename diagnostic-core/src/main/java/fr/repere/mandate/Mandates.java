@@ -1,5 +1,7 @@
 package fr.repere.mandate;
 
+import fr.repere.hostevent.HostEvents;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,7 +17,8 @@ import java.util.Optional;
  * The mandate use cases (Aidants Connect model): prepare a mandate between the agent's
  * organisation and the person of a dossier, record the signed attestation, use an autorisation,
  * revoke one or the whole mandate. Which team may see what is the caller's boundary's business:
- * the dossiers and mandates handed here are already the caller's team's.
+ * the dossiers and mandates handed here are already the caller's team's. Signing and revoking
+ * write their host event ({@link MandateEvents}) in the caller's transaction.
  */
 @ApplicationScoped
 public class Mandates {
@@ -23,16 +26,18 @@ public class Mandates {
     private MandateRepository mandates;
     private MandateHolders holders;
     private Clock clock;
+    private HostEvents events;
 
     /** For CDI's proxy. */
     protected Mandates() {
     }
 
     @Inject
-    public Mandates(MandateRepository mandates, MandateHolders holders, Clock clock) {
+    public Mandates(MandateRepository mandates, MandateHolders holders, Clock clock, HostEvents events) {
         this.mandates = Objects.requireNonNull(mandates, "mandates");
         this.holders = Objects.requireNonNull(holders, "holders");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     public Instant now() {
@@ -67,7 +72,9 @@ public class Mandates {
 
     /** The person signed the printed attestation ({@code attestationSha256}: of the scanned copy, or null). */
     public void sign(Mandate mandate, String agent, String attestationSha256) {
-        mandate.sign(agent, attestationSha256, clock.instant());
+        Instant now = clock.instant();
+        mandate.sign(agent, attestationSha256, now);
+        events.record(MandateEvents.signed(mandate, now));
         saved(mandate);
     }
 
@@ -79,11 +86,13 @@ public class Mandates {
 
     /** Revokes one autorisation, or the whole mandate when {@code category} is null. */
     public void revoke(Mandate mandate, DemarcheCategory category, String agent) {
+        Instant now = clock.instant();
         if (category == null) {
-            mandate.revokeAll(agent, clock.instant());
+            mandate.revokeAll(agent, now);
         } else {
-            mandate.revoke(category, agent, clock.instant());
+            mandate.revoke(category, agent, now);
         }
+        events.record(MandateEvents.revoked(mandate, category == null, now));
         saved(mandate);
     }
 

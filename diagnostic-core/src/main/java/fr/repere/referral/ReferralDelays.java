@@ -1,5 +1,9 @@
 package fr.repere.referral;
 
+import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticRepository;
+import fr.repere.hostevent.HostEvents;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,14 +22,18 @@ import java.util.Optional;
 public class ReferralDelays {
 
     private ReferralRepository referrals;
+    private DiagnosticRepository diagnostics;
+    private HostEvents events;
 
     /** For CDI's proxy. */
     protected ReferralDelays() {
     }
 
     @Inject
-    public ReferralDelays(ReferralRepository referrals) {
+    public ReferralDelays(ReferralRepository referrals, DiagnosticRepository diagnostics, HostEvents events) {
         this.referrals = Objects.requireNonNull(referrals, "referrals");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** Open referrals due for their reminder as of {@code now}, not reminded yet: at most {@code limit}. */
@@ -43,8 +51,14 @@ public class ReferralDelays {
         return referrals.find(id).filter(r -> r.remindIfDue(now));
     }
 
-    /** Expires the referral if still due; the referral if done, empty otherwise. */
+    /**
+     * Expires the referral if still due, with its host event (a status change); the referral if
+     * done, empty otherwise.
+     */
     public Optional<Referral> expire(ReferralId id, Instant now) {
-        return referrals.find(id).filter(r -> r.expireIfDue(now));
+        Optional<Referral> expired = referrals.find(id).filter(r -> r.expireIfDue(now));
+        expired.ifPresent(r -> events.record(ReferralEvents.statusChanged(r, ReferralStatus.OPEN,
+                diagnostics.find(r.diagnosticId()).map(Diagnostic::caseRef).orElse(null), now)));
+        return expired;
     }
 }

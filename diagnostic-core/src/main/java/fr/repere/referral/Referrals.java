@@ -4,6 +4,7 @@ import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.DiagnosticRepository;
 import fr.repere.directory.LieuService;
+import fr.repere.hostevent.HostEvents;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The referral use cases of a worker: refer the person of a diagnostic to a place, follow the
  * referrals of a diagnostic and those the reminder job flagged, record the place's answer or the
  * person's visit. Which team may see what is the caller's boundary's business: the diagnostics and
- * referrals handed here are already the caller's team's.
+ * referrals handed here are already the caller's team's. Each change writes its host event
+ * ({@link ReferralEvents}) in the caller's transaction.
  */
 @ApplicationScoped
 public class Referrals {
@@ -30,17 +32,20 @@ public class Referrals {
     private DiagnosticRepository diagnostics;
     private ReferralPlaces places;
     private Clock clock;
+    private HostEvents events;
 
     /** For CDI's proxy. */
     protected Referrals() {
     }
 
     @Inject
-    public Referrals(ReferralRepository referrals, DiagnosticRepository diagnostics, ReferralPlaces places, Clock clock) {
+    public Referrals(ReferralRepository referrals, DiagnosticRepository diagnostics, ReferralPlaces places, Clock clock,
+                     HostEvents events) {
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.places = Objects.requireNonNull(places, "places");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     public Optional<Diagnostic> diagnostic(DiagnosticId id) {
@@ -70,6 +75,7 @@ public class Referrals {
         Referral r = Referral.make(ReferralId.next(), diagnostic.id(), team, agent, service,
                 place(team, placeId, typedPlace, whatToBring), clock.instant());
         referrals.store(r);
+        events.record(ReferralEvents.created(r, diagnostic.caseRef(), r.createdAt()));
         referrals.flush();
         return r;
     }
@@ -101,6 +107,7 @@ public class Referrals {
      */
     public void changeStatus(Referral referral, String agent, ReferralStatus status, String reason) {
         Instant now = clock.instant();
+        ReferralStatus before = referral.status();
         if (status == ReferralStatus.REFUSED) {
             referral.refuse(agent, reason, now);
         } else if (status == ReferralStatus.ACCEPTED) {
@@ -110,6 +117,8 @@ public class Referrals {
         } else {
             throw new ForbiddenTransitionException(referral.status(), status);
         }
+        events.record(ReferralEvents.statusChanged(referral, before,
+                diagnosticOf(referral).map(Diagnostic::caseRef).orElse(null), now));
         referrals.flush();
     }
 }

@@ -1,5 +1,7 @@
 package fr.repere.diagnostic;
 
+import fr.repere.hostevent.RecordedHostEvents;
+import fr.repere.hostevent.HostEventType;
 import fr.repere.caf.CafConsultation;
 import fr.repere.caf.InMemoryCafConsultations;
 import fr.repere.caf.CafConsulting;
@@ -32,7 +34,8 @@ class InterviewingTest {
     private final InterviewsTest.InMemoryDrafts drafts = new InterviewsTest.InMemoryDrafts();
     private final InMemoryCafConsultations caf = new InMemoryCafConsultations();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Interviewing interviewing = new Interviewing(V01, drafts, diagnostics, new CafConsulting(caf, clock), caf, clock);
+    private final RecordedHostEvents hostEvents = new RecordedHostEvents();
+    private final Interviewing interviewing = new Interviewing(V01, drafts, diagnostics, new CafConsulting(caf, clock), caf, clock, hostEvents);
 
     private static OrientationPolicy spying(AtomicReference<Profile> seen) {
         return p -> {
@@ -107,5 +110,17 @@ class InterviewingTest {
         assertThrows(UnknownDraftException.class, () -> interviewing.complete(DiagnosticId.next(), p -> {
             throw new AssertionError("no draft, no orientation");
         }));
+    }
+
+    @Test
+    void completingAnInterviewWritesTheCompletedEventOnly() {
+        DiagnosticId id = answered();
+        assertEquals(java.util.List.of(), hostEvents.recorded());
+
+        Diagnostic d = interviewing.complete(id, spying(new AtomicReference<>()));
+
+        assertEquals(java.util.List.of(HostEventType.DIAGNOSTIC_COMPLETED), hostEvents.types());
+        assertEquals("CASE-1", hostEvents.last().subject());
+        assertEquals(d.id().value(), hostEvents.last().data().get("diagnosticId"));
     }
 }

@@ -1,5 +1,7 @@
 package fr.repere.dossier;
 
+import fr.repere.hostevent.RecordedHostEvents;
+import fr.repere.hostevent.HostEventType;
 import fr.repere.caf.CafConsultation;
 import fr.repere.caf.InMemoryCafConsultations;
 import fr.repere.diagnostic.Diagnostic;
@@ -18,7 +20,9 @@ import fr.repere.referral.ReferralId;
 import fr.repere.referral.ReferralRepository;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +117,8 @@ class DossierRightsTest {
     private final Referrals referrals = new Referrals();
     private final Mandates mandates = new Mandates();
     private final InMemoryCafConsultations caf = new InMemoryCafConsultations();
-    private final DossierRights rights = new DossierRights(dossiers, journal, referrals, mandates, caf);
+    private final RecordedHostEvents hostEvents = new RecordedHostEvents();
+    private final DossierRights rights = new DossierRights(dossiers, journal, referrals, mandates, caf, hostEvents, Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC));
 
     private Diagnostic diagnostic(String team, String caseRef) {
         return DossierFixtures.diagnostic(dossiers, team, caseRef, NOW);
@@ -186,5 +191,30 @@ class DossierRightsTest {
 
         journal.append(about("p-1"));
         assertTrue(rights.erase(REF, "p-1").orElseThrow().nothing(), "a second erasure: nothing left");
+    }
+
+    @Test
+    void erasureStripsTheCaseReferenceFromTheEarlierEventsThenTellsTheHostUnderIt() {
+        diagnostic("team-a", "CASE-1");
+        hostEvents.record(fr.repere.hostevent.HostEvent.of(HostEventType.DIAGNOSTIC_COMPLETED, "team-a", "CASE-1", NOW,
+                java.util.Map.of("diagnosticId", "d-1")));
+        hostEvents.record(fr.repere.hostevent.HostEvent.of(HostEventType.DIAGNOSTIC_COMPLETED, "team-a", "CASE-OTHER", NOW,
+                java.util.Map.of("diagnosticId", "d-2")));
+
+        rights.erase(REF, "p-1").orElseThrow();
+
+        assertEquals(List.of("team-a/CASE-1"), hostEvents.forgotten());
+        assertEquals(null, hostEvents.recorded().get(0).subject());
+        assertEquals("CASE-OTHER", hostEvents.recorded().get(1).subject());
+        assertEquals(HostEventType.DOSSIER_ERASED, hostEvents.last().type());
+        assertEquals("CASE-1", hostEvents.last().subject());
+        assertEquals(1, hostEvents.last().data().get("diagnosticsErased"));
+    }
+
+    @Test
+    void anUnknownDossierErasedTellsNobody() {
+        rights.erase(REF, "p-1");
+
+        assertEquals(List.of(), hostEvents.recorded());
     }
 }

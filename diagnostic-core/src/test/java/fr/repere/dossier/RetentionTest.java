@@ -1,5 +1,6 @@
 package fr.repere.dossier;
 
+import fr.repere.hostevent.RecordedHostEvents;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.identity.Attempts;
@@ -70,7 +71,8 @@ class RetentionTest {
             return 1;
         }
     };
-    private final Retention retention = new Retention(dossiers, journal, refusals, logins);
+    private final RecordedHostEvents hostEvents = new RecordedHostEvents();
+    private final Retention retention = new Retention(dossiers, journal, refusals, logins, hostEvents);
 
     private static Instant monthsAgo(int months) {
         return NOW.atZone(ZoneOffset.UTC).minusMonths(months).toInstant();
@@ -88,6 +90,7 @@ class RetentionTest {
         assertEquals(Optional.empty(), retention.anonymizeIfDue(DOSSIERS, new DossierRef("A", "RECENT"), NOW));
         assertEquals(Optional.empty(), retention.anonymizeIfDue(RetentionPeriod.dossiers(36), new DossierRef("A", "OLD"), NOW),
                 "the period is the caller's setting");
+        assertEquals(List.of("A/OLD"), hostEvents.forgotten(), "the hosts' events of the dossier lose its case reference");
     }
 
     @Test

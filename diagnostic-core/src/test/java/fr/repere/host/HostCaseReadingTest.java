@@ -1,6 +1,8 @@
 package fr.repere.host;
 
 import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.InMemoryDiagnosticRepository;
 import fr.repere.identity.InMemoryOrganisations;
 import fr.repere.identity.Team;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,11 @@ class HostCaseReadingTest {
     private final InMemoryOrganisations organisations = new InMemoryOrganisations();
     private final List<Diagnostic> stored = new ArrayList<>(); // newest first
     private final List<Collection<String>> asked = new ArrayList<>();
+    private final InMemoryDiagnosticRepository byId = new InMemoryDiagnosticRepository();
     private final HostCaseReading reading = new HostCaseReading(organisations, (teams, caseRef) -> {
         asked.add(List.copyOf(teams));
         return stored.stream().filter(d -> teams.contains(d.team()) && d.caseRef().equals(caseRef)).toList();
-    });
+    }, byId);
 
     private Team team(String organisation, String name) {
         Team t = new Team(organisation, name);
@@ -96,5 +99,25 @@ class HostCaseReadingTest {
         HostCaseReading.CaseRead read = reading.ofCase("org-a", List.of("team-of-org-b"), "C-1");
         assertEquals(List.of(), read.read());
         assertEquals(List.of(), read.dossiers());
+    }
+
+    @Test
+    void aDiagnosticIsReadByIdOnlyInTheTeamsTheKeyMayRead() {
+        Team suivi = team("org-a", "Suivi");
+        Team accueil = team("org-a", "Accueil");
+        Team elsewhere = team("org-b", "Ailleurs");
+        Diagnostic ours = Diagnostic.record(DiagnosticId.next(), suivi.id(), "C-1", "1.0",
+                fr.repere.questionnaire.AnswerSheet.of(java.util.Map.of()),
+                new fr.repere.scoring.ScoreCard(java.util.Map.of(), java.util.Set.of()),
+                new fr.repere.diagnostic.OrientationDecision(fr.repere.diagnostic.Orientation.TRAIN, List.of(), "1"),
+                java.time.Instant.EPOCH);
+        byId.store(ours);
+
+        assertEquals(java.util.Optional.of(ours), reading.diagnostic("org-a", List.of(), ours.id()));
+        assertEquals(java.util.Optional.of(ours), reading.diagnostic("org-a", List.of(suivi.id()), ours.id()));
+        assertEquals(java.util.Optional.empty(), reading.diagnostic("org-a", List.of(accueil.id()), ours.id()));
+        assertEquals(java.util.Optional.empty(), reading.diagnostic("org-b", List.of(), ours.id()));
+        assertEquals(java.util.Optional.empty(), reading.diagnostic("org-b", List.of(elsewhere.id()), ours.id()));
+        assertEquals(java.util.Optional.empty(), reading.diagnostic("org-a", List.of(), DiagnosticId.next()));
     }
 }

@@ -1,5 +1,7 @@
 package fr.repere.mandate;
 
+import fr.repere.hostevent.RecordedHostEvents;
+import fr.repere.hostevent.HostEventType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -66,7 +68,8 @@ class MandatesTest {
             return "org-1".equals(organisation) ? "Centre social des Tilleuls" : "";
         }
     };
-    private final Mandates mandates = new Mandates(repository, holders, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordedHostEvents hostEvents = new RecordedHostEvents();
+    private final Mandates mandates = new Mandates(repository, holders, Clock.fixed(NOW, ZoneOffset.UTC), hostEvents);
 
     private Mandate prepared() {
         return mandates.prepare("team-a", "CASE-1", "diag-1", List.of(SOCIAL, LOGEMENT), MandateDuration.ONE_MONTH,
@@ -173,5 +176,38 @@ class MandatesTest {
     void theAttestationNamesTheHoldingOrganisation() {
         assertEquals("Centre social des Tilleuls", mandates.holderName(prepared().organisation()));
         assertEquals("", mandates.holderName("org-unknown"));
+    }
+
+    @Test
+    void signingAndRevokingWriteThinEventsUnderTheCaseReference() {
+        Mandate m = prepared();
+        assertEquals(List.of(), hostEvents.recorded(), "a mandate awaiting signature is not told");
+
+        mandates.sign(m, "agent-1", "a".repeat(64));
+        mandates.revoke(m, LOGEMENT, "agent-1");
+        mandates.revoke(m, null, "agent-1");
+
+        assertEquals(List.of(HostEventType.MANDATE_SIGNED, HostEventType.MANDATE_REVOKED, HostEventType.MANDATE_REVOKED),
+                hostEvents.types());
+        hostEvents.recorded().forEach(e -> {
+            assertEquals("CASE-1", e.subject());
+            assertEquals(m.id().value(), e.data().get("mandateId"));
+            String json = e.cloudEvent("org-1");
+            assertFalse(json.contains("LOGEMENT") || json.contains("a".repeat(64)), json);
+        });
+        assertEquals("ACTIVE", hostEvents.recorded().get(0).data().get("status"));
+        assertEquals("ACTIVE", hostEvents.recorded().get(1).data().get("status"));
+        assertEquals(false, hostEvents.recorded().get(1).data().get("wholeMandate"));
+        assertEquals("REVOKED", hostEvents.last().data().get("status"));
+        assertEquals(true, hostEvents.last().data().get("wholeMandate"));
+    }
+
+    @Test
+    void aRefusedRevocationWritesNoEvent() {
+        Mandate m = prepared();
+
+        assertThrows(MandateRefusedException.class, () -> mandates.revoke(m, SOCIAL, "agent-1"));
+
+        assertEquals(List.of(), hostEvents.recorded());
     }
 }

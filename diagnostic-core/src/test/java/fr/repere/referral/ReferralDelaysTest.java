@@ -1,6 +1,9 @@
 package fr.repere.referral;
 
+import fr.repere.hostevent.RecordedHostEvents;
+import fr.repere.hostevent.HostEventType;
 import fr.repere.diagnostic.DiagnosticId;
+import fr.repere.diagnostic.InMemoryDiagnosticRepository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +19,9 @@ class ReferralDelaysTest {
     private static final Instant MADE = Instant.parse("2026-03-02T09:00:00Z");
 
     private final InMemoryReferrals referrals = new InMemoryReferrals();
-    private final ReferralDelays delays = new ReferralDelays(referrals);
+    private final InMemoryDiagnosticRepository diagnostics = new InMemoryDiagnosticRepository();
+    private final RecordedHostEvents hostEvents = new RecordedHostEvents();
+    private final ReferralDelays delays = new ReferralDelays(referrals, diagnostics, hostEvents);
 
     private Referral made(Instant at) {
         Referral r = Referral.make(ReferralId.next(), DiagnosticId.next(), "team-a", "agent-1", null, ReferralTest.place(), at);
@@ -91,5 +96,26 @@ class ReferralDelaysTest {
 
         assertEquals(List.of(older.id(), newer.id()), delays.dueForExpiry(later, 2));
         assertTrue(delays.dueForReminder(later, 2).contains(older.id()));
+    }
+
+    @Test
+    void anExpiryWritesAStatusChangeUnderTheDiagnosticsCaseReferenceAndAReminderNone() {
+        fr.repere.diagnostic.Diagnostic d = fr.repere.diagnostic.Diagnostic.record(DiagnosticId.next(), "team-a", "CASE-9",
+                "1.0", fr.repere.questionnaire.AnswerSheet.of(java.util.Map.of()),
+                new fr.repere.scoring.ScoreCard(java.util.Map.of(), java.util.Set.of()),
+                new fr.repere.diagnostic.OrientationDecision(fr.repere.diagnostic.Orientation.AUTONOMOUS, List.of(), "1.0.0"), MADE);
+        diagnostics.store(d);
+        Referral r = Referral.make(ReferralId.next(), d.id(), "team-a", "agent-1", null, ReferralTest.place(), MADE);
+        referrals.store(r);
+
+        delays.remind(r.id(), MADE.plus(Referral.REMINDER_AFTER));
+        assertEquals(List.of(), hostEvents.recorded());
+        delays.expire(r.id(), MADE.plus(Referral.EXPIRY_AFTER));
+        delays.expire(r.id(), MADE.plus(Referral.EXPIRY_AFTER).plusSeconds(60));
+
+        assertEquals(List.of(HostEventType.REFERRAL_STATUS_CHANGED), hostEvents.types());
+        assertEquals("CASE-9", hostEvents.last().subject());
+        assertEquals("EXPIRED", hostEvents.last().data().get("status"));
+        assertEquals("OPEN", hostEvents.last().data().get("previousStatus"));
     }
 }

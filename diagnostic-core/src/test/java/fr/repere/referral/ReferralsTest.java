@@ -1,5 +1,7 @@
 package fr.repere.referral;
 
+import fr.repere.hostevent.RecordedHostEvents;
+import fr.repere.hostevent.HostEventType;
 import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.diagnostic.InMemoryDiagnosticRepository;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +47,8 @@ class ReferralsTest {
     private final Map<String, Map<String, Place>> directory = new HashMap<>();
     private final ReferralPlaces places = (team, id) -> id == null ? Optional.empty()
             : Optional.ofNullable(directory.getOrDefault(team, Map.of()).get(id));
-    private final Referrals service = new Referrals(referrals, diagnostics, places, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordedHostEvents hostEvents = new RecordedHostEvents();
+    private final Referrals service = new Referrals(referrals, diagnostics, places, Clock.fixed(NOW, ZoneOffset.UTC), hostEvents);
 
     private Diagnostic diagnostic(String team) {
         Diagnostic d = Diagnostic.record(DiagnosticId.next(), team, "CASE-1", "1.0", AnswerSheet.of(Map.of()),
@@ -189,5 +193,33 @@ class ReferralsTest {
         assertThrows(ForbiddenTransitionException.class, () -> service.changeStatus(r, "agent-1", ReferralStatus.ACCEPTED, null));
         assertNull(r.remindedAt().orElse(null));
         assertEquals(Duration.ZERO, Duration.between(NOW, r.statusChangedAt()));
+    }
+
+    @Test
+    void makingAReferralAndChangingItsStatusWriteThinEventsUnderTheDiagnosticsCaseReference() {
+        Diagnostic d = diagnostic("team-a");
+        Referral r = service.make(d, "team-a", "agent-1", null, null, typed("lieu-tape"), null);
+        service.changeStatus(r, "agent-2", ReferralStatus.REFUSED, "plus de place, rappeler en mai");
+
+        assertEquals(List.of(HostEventType.REFERRAL_CREATED, HostEventType.REFERRAL_STATUS_CHANGED), hostEvents.types());
+        hostEvents.recorded().forEach(e -> {
+            assertEquals("CASE-1", e.subject());
+            assertEquals(r.id().value(), e.data().get("referralId"));
+            assertEquals(d.id().value(), e.data().get("diagnosticId"));
+            String json = e.cloudEvent("org-1");
+            assertFalse(json.contains("rappeler") || json.contains("Espace tapé") || json.contains("identité"), json);
+        });
+        assertEquals("OPEN", hostEvents.recorded().get(0).data().get("status"));
+        assertEquals("OPEN", hostEvents.last().data().get("previousStatus"));
+        assertEquals("REFUSED", hostEvents.last().data().get("status"));
+    }
+
+    @Test
+    void aForbiddenStatusChangeWritesNoEvent() {
+        Referral r = service.make(diagnostic("team-a"), "team-a", "agent-1", null, null, typed("lieu-tape"), null);
+
+        assertThrows(RuntimeException.class, () -> service.changeStatus(r, "agent-2", ReferralStatus.OPEN, null));
+
+        assertEquals(List.of(HostEventType.REFERRAL_CREATED), hostEvents.types());
     }
 }

@@ -243,6 +243,8 @@ class AccessMatrixIT {
         HttpResponse<String> host = Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
         checks.status("POST /api/v1/host/case-diagnostics", 200, host);
         checks.without("POST /api/v1/host/case-diagnostics", ours, host);
+        checks.status("GET /api/v1/host/diagnostics/{id}", 404, Http.get(uri("/api/v1/host/diagnostics/" + diagnostic)));
+        checks.without("GET /api/v1/host/events", ours, Http.get(uri("/api/v1/host/events?after=0&limit=500")));
 
         // nothing of ours changed meanwhile
         Http.loginAs(uri("/"), TestAgents.WORKER_A);

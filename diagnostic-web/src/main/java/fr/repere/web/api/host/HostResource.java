@@ -1,5 +1,7 @@
 package fr.repere.web.api.host;
 
+import fr.repere.diagnostic.Diagnostic;
+import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.dossier.CaseReference;
 import fr.repere.host.HostCaseReading;
 import fr.repere.identity.Role;
@@ -19,7 +21,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -86,6 +90,25 @@ public class HostResource {
                         t.diagnostics().stream().map(DiagnosticView::of).toList()))
                 .toList();
         return Json.ok(dossiers);
+    }
+
+    @GET
+    @Path("diagnostics/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Un diagnostic, par son identifiant (lien des événements)",
+            description = "Réservé aux clés de logiciel métier : le diagnostic complet, s'il est d'une équipe que la clé peut "
+                    + "lire (de son organisation, ou des seules équipes auxquelles elle est restreinte) ; sinon 404, comme "
+                    + "s'il n'existait pas. C'est le lien `links.diagnostic` des événements. Chaque lecture est journalisée.")
+    @APIResponse(responseCode = "404", description = "Diagnostic introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response diagnostic(@PathParam("id") String id, @Context SecurityContext security) {
+        HostSystem host = (HostSystem) security.getUserPrincipal();
+        Diagnostic d = DiagnosticId.parse(id).flatMap(i -> reading.diagnostic(host.organisation(), host.teams(), i))
+                .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Diagnostic introuvable", 404,
+                        "Aucun diagnostic de cet identifiant dans les équipes que cette clé peut lire.")));
+        journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.DIAGNOSTIC_READ,
+                journal.dossier(d.team(), d.caseRef()), d.id().value()));
+        return Json.ok(DiagnosticView.of(d));
     }
 
     private static String body(jakarta.json.JsonObject json) {
