@@ -38,6 +38,10 @@ import java.util.Set;
  * change afterwards. The worker then decides ({@link #decide}): accepting the proposal, or
  * overriding it with a reason; both proposal and decision are kept.
  *
+ * <p>Its six collections (answers, scores, reasons, actions, needs, decided actions) are lazy: a
+ * list reads them in one statement per collection for all its rows, and a repository hands a
+ * diagnostic over with what its callers read already loaded (see {@code fr.repere.infrastructure.DiagnosticLoading}).
+ *
  * <p>When its dossier has seen no activity for the retention period, the diagnostic is
  * {@linkplain #anonymize anonymized}: it keeps what statistics need and nothing that points to the
  * person.
@@ -71,26 +75,26 @@ public class Diagnostic {
     @Column(name = "primary_orientation", length = 16, nullable = false)
     private Orientation primaryOrientation;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "diagnostic_answer", joinColumns = @JoinColumn(name = "diagnostic_id"))
     @OrderColumn(name = "position")
     private List<AnswerLine> answers = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "diagnostic_score", joinColumns = @JoinColumn(name = "diagnostic_id"))
     private List<ScoreLine> scores = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "diagnostic_reason", joinColumns = @JoinColumn(name = "diagnostic_id"))
     @OrderColumn(name = "position")
     private List<ReasonLine> reasons = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "diagnostic_action", joinColumns = @JoinColumn(name = "diagnostic_id"))
     @OrderColumn(name = "position")
     private List<ProposalLines.ActionLine> actions = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "diagnostic_need", joinColumns = @JoinColumn(name = "diagnostic_id"))
     @OrderColumn(name = "position")
     private List<ProposalLines.NeedLine> needs = new ArrayList<>();
@@ -102,7 +106,7 @@ public class Diagnostic {
     @Column(name = "final_orientation", length = 16)
     private Orientation finalOrientation;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "diagnostic_final_action", joinColumns = @JoinColumn(name = "diagnostic_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "action", length = 32, nullable = false)

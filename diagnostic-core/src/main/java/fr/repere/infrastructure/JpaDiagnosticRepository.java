@@ -33,17 +33,21 @@ public class JpaDiagnosticRepository implements DiagnosticRepository, CaseDiagno
 
     @Override
     public Optional<Diagnostic> find(DiagnosticId id) {
-        return Optional.ofNullable(em.find(Diagnostic.class, id.value()));
+        return Optional.ofNullable(DiagnosticLoading.whole(em.find(Diagnostic.class, id.value())));
     }
 
-    /** The diagnostics of a case (host's case reference) in any of the given teams, newest first. */
+    /**
+     * The diagnostics of a case (host's case reference) in any of the given teams, newest first,
+     * whole: one statement for the rows and one per collection, however many rows.
+     */
     @Override
     public java.util.List<Diagnostic> ofCase(java.util.Collection<String> teams, String caseRef) {
         if (teams.isEmpty()) {
             return java.util.List.of();
         }
-        return em.createQuery("SELECT d FROM Diagnostic d WHERE d.team IN :teams AND d.caseRef = :ref ORDER BY d.takenAt DESC",
-                Diagnostic.class).setParameter("teams", teams).setParameter("ref", caseRef).getResultList();
+        return DiagnosticLoading.whole(DiagnosticLoading.batched(em.createQuery(
+                "SELECT d FROM Diagnostic d WHERE d.team IN :teams AND d.caseRef = :ref ORDER BY d.takenAt DESC",
+                Diagnostic.class), "d").setParameter("teams", teams).setParameter("ref", caseRef).getResultList());
     }
 
     @Override

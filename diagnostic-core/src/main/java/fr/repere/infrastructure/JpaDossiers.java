@@ -41,7 +41,8 @@ public class JpaDossiers implements Dossiers {
 
     @Override
     public Dossier find(DossierRef ref) {
-        List<Diagnostic> diagnostics = query(Diagnostic.class, "Diagnostic", ref).getResultList().stream()
+        List<Diagnostic> diagnostics = DiagnosticLoading.whole(DiagnosticLoading.batched(query(Diagnostic.class, "Diagnostic", ref), "x")
+                .getResultList()).stream()
                 .filter(d -> ref.caseRef().equals(d.caseRef()) && !d.isAnonymous()).toList();
         List<Draft> drafts = query(Draft.class, "Draft", ref).getResultList().stream()
                 .filter(d -> ref.caseRef().equals(d.caseRef())).toList();
@@ -88,7 +89,8 @@ public class JpaDossiers implements Dossiers {
 
     @Override
     public Optional<Diagnostic> diagnosticWithoutCase(DiagnosticId id) {
-        return Optional.ofNullable(em.find(Diagnostic.class, id.value())).filter(d -> d.caseRef() == null && !d.isAnonymous());
+        return Optional.ofNullable(em.find(Diagnostic.class, id.value())).filter(d -> d.caseRef() == null && !d.isAnonymous())
+                .map(DiagnosticLoading::whole);
     }
 
     @Override

@@ -86,6 +86,7 @@ public class JpaPlaceDirectory implements Directory {
         return directory().unmetNeedsOf(team);
     }
 
+    /** Their header only (id, team, case): the caller journals them; their collections stay unread. */
     @Override
     public List<Diagnostic> diagnostics(Collection<String> ids) {
         if (ids.isEmpty()) {

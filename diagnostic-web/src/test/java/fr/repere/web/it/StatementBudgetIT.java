@@ -1,0 +1,237 @@
+package fr.repere.web.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static fr.repere.web.it.Dossiers.execute;
+import static fr.repere.web.it.Dossiers.referral;
+import static fr.repere.web.it.Dossiers.takeDiagnostic;
+import static fr.repere.web.it.Dossiers.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Statement budgets (as Django's assertNumQueries): the number of SQL statements a request sends
+ * must not grow with the rows it reads, so an N+1 fails the build. Each endpoint is read over N
+ * rows and over 3N rows, on a team or a case of its own, and both reads must cost the same number
+ * of statements (but for the journal's one INSERT per record shown, where the endpoint journals
+ * each), which must also stay within the budget of docs/performance.md.
+ *
+ * <p>The count is the server's own (header {@code X-Repere-Statements}, present because the
+ * integration tests set {@code REPERE_STATEMENT_COUNT=true}): the statements sent on the thread
+ * that served the request, from its start to its answer, so the scheduled jobs running meanwhile
+ * (CAF sweep, referral reminders, retention) are not counted.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StatementBudgetIT {
+
+    private static final int N = 2;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @AfterEach
+    void forget() {
+        Http.anonymous();
+    }
+
+    @Test
+    void aDiagnosticsResultHasAFixedCost() throws Exception {
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        Http.loginAs(uri("/"), t.worker1());
+        String id = takeDiagnostic(uri("/"), unique("BUD"));
+        int undecided = statements("GET /api/v1/diagnostics/{id}", Http.get(uri("/api/v1/diagnostics/" + id)));
+        HttpResponse<String> decided = Dossiers.decide(uri("/"), id,
+                "{\"orientation\": \"TRAIN\", \"reason\": \"Préfère un atelier collectif\"}");
+        int decision = statements("PUT /api/v1/diagnostics/{id}/decision", decided);
+        System.out.println("StatementBudgetIT: PUT /api/v1/diagnostics/{id}/decision — " + decision + " statements");
+        int read = statements("GET /api/v1/diagnostics/{id} (decided)", Http.get(uri("/api/v1/diagnostics/" + id)));
+        report("GET /api/v1/diagnostics/{id}", undecided, read);
+        within("GET /api/v1/diagnostics/{id}", read, 9);
+        within("PUT /api/v1/diagnostics/{id}/decision", decision, 16);
+    }
+
+    @Test
+    void theHistoryOfADossierCostsTheSameWhateverItsDiagnostics() throws Exception {
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        Http.loginAs(uri("/"), t.worker1());
+        String small = caseWith(N);
+        String large = caseWith(3 * N);
+        journaled("POST /api/v1/dossiers/history", 1, 9 + 3 * N,
+                () -> Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
+                () -> Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
+        // left (issue 16): the export reads each diagnostic's referrals with a statement of its own
+        journaled("POST /api/v1/dossiers/export", 1, 15 + 3 * N,
+                () -> Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
+                () -> Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
+        Http.anonymous();
+        Http.asHost(TestAgents.HOST_KEY);
+        journaled("POST /api/v1/host/case-diagnostics", 1, 10 + 3 * N,
+                () -> Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
+                () -> Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
+    }
+
+    @Test
+    void theReferralsOfADiagnosticCostTheSameWhateverTheirNumber() throws Exception {
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        Http.loginAs(uri("/"), t.worker1());
+        String few = takeDiagnostic(uri("/"), unique("BUD"));
+        String many = takeDiagnostic(uri("/"), unique("BUD"));
+        for (int i = 0; i < N; i++) {
+            referral(uri("/"), few);
+        }
+        for (int i = 0; i < 3 * N; i++) {
+            referral(uri("/"), many);
+        }
+        // left (issue 16): besides its journal entry, each referral reads its (eager) history in a statement of its own
+        journaled("GET /api/v1/referrals?diagnostic=", 2, 8 + 6 * N,
+                () -> Http.get(uri("/api/v1/referrals?diagnostic=" + few)),
+                () -> Http.get(uri("/api/v1/referrals?diagnostic=" + many)));
+    }
+
+    @Test
+    void theTeamLeadsViewCostsTheSameWhateverTheTeamsSize() throws Exception {
+        TeamDashboardIT.Team small = team(N);
+        TeamDashboardIT.Team large = team(3 * N);
+        flat("GET /api/v1/team/dashboard", 9,
+                () -> { Http.loginAs(uri("/"), small.lead()); return Http.get(uri("/api/v1/team/dashboard")); },
+                () -> { Http.loginAs(uri("/"), large.lead()); return Http.get(uri("/api/v1/team/dashboard")); });
+        // the drill-down lists journal one entry per dossier shown
+        for (String path : List.of("/api/v1/team/referrals/waiting", "/api/v1/team/overrides?days=365",
+                "/api/v1/team/referrals/refused?days=365", "/api/v1/team/mandates/expiring")) {
+            journaled("GET " + path, 1, 2 + 3 * N,
+                    () -> { Http.loginAs(uri("/"), small.lead()); return Http.get(uri(path)); },
+                    () -> { Http.loginAs(uri("/"), large.lead()); return Http.get(uri(path)); });
+        }
+    }
+
+    @Test
+    void theStatisticsPageCostsTheSameWhateverTheDiagnostics() throws Exception {
+        String path = "/api/v1/statistics?departement=48&annee=" + Year.now();
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        placedDiagnostics(t, N);
+        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        int before = statements("GET " + path, Http.get(uri(path)));
+        placedDiagnostics(t, 2 * N);
+        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        int after = statements("GET " + path, Http.get(uri(path)));
+        report("GET /api/v1/statistics", before, after);
+        assertEquals(before, after, "GET /api/v1/statistics: the statements grow with the diagnostics");
+        within("GET /api/v1/statistics", after, 4);
+    }
+
+    /**
+     * Diagnostics of the team whose places were searched from Mende: they count in the statistics
+     * of Lozère, a département no other test counts (StatisticsApiIT counts Corse-du-Sud exactly).
+     */
+    private void placedDiagnostics(TeamDashboardIT.Team t, int count) {
+        Http.loginAs(uri("/"), t.worker1());
+        for (int i = 0; i < count; i++) {
+            String id = takeDiagnostic(uri("/"), unique("BUD"));
+            assertEquals(200, Http.postJson(uri("/api/v1/diagnostics/" + id + "/places"),
+                    "{\"commune\": \"48095\", \"limit\": 5}", Map.of()).statusCode());
+        }
+    }
+
+    /** A case of the logged-in worker's team with {@code diagnostics} diagnostics, one of them decided. */
+    private String caseWith(int diagnostics) {
+        String caseRef = unique("BUD");
+        String last = null;
+        for (int i = 0; i < diagnostics; i++) {
+            last = takeDiagnostic(uri("/"), caseRef);
+        }
+        assertEquals(200, Dossiers.decide(uri("/"), last, "{\"orientation\": \"TRAIN\", \"reason\": \"Atelier\"}").statusCode());
+        return caseRef;
+    }
+
+    /**
+     * A team whose workers took {@code size} diagnostics, each overridden, referred twice (one
+     * referral waiting for 12 days, one refused) and under a mandate expiring in 10 days.
+     */
+    private TeamDashboardIT.Team team(int size) throws SQLException {
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < size; i++) {
+            Http.loginAs(uri("/"), i % 2 == 0 ? t.worker1() : t.worker2());
+            String d = takeDiagnostic(uri("/"), unique("BUD"));
+            assertEquals(200, Dossiers.decide(uri("/"), d, "{\"orientation\": \"TRAIN\", \"reason\": \"Atelier\"}").statusCode());
+            String waiting = referral(uri("/"), d);
+            String refused = referral(uri("/"), d);
+            Dossiers.status(uri("/"), refused, "{\"status\": \"REFUSED\", \"reason\": \"Atelier complet\"}");
+            execute("UPDATE referral SET created_at = ?, status_changed_at = ? WHERE id = ?", now.minus(Duration.ofDays(12)),
+                    now.minus(Duration.ofDays(12)), waiting);
+            HttpResponse<String> m = Http.postJson(uri("/api/v1/mandates"), "{\"diagnosticId\": \"" + d
+                    + "\", \"categories\": [\"SOCIAL\"], \"duration\": \"ONE_MONTH\"}", Map.of());
+            assertEquals(201, m.statusCode(), m.body());
+            String mandate = Http.json(m).getString("id");
+            assertEquals(200, Http.postJson(uri("/api/v1/mandates/" + mandate + "/signature"), "{}", Map.of()).statusCode());
+            execute("UPDATE mandate SET expires_at = ? WHERE id = ?", now.plus(Duration.ofDays(10)), mandate);
+        }
+        return t;
+    }
+
+    /** Reads over N then 3N rows: the same number of statements, within the budget. */
+    private void flat(String what, int budget, Supplier<HttpResponse<String>> overN, Supplier<HttpResponse<String>> over3N) {
+        journaled(what, 0, budget, overN, over3N);
+    }
+
+    /**
+     * Reads over N then 3N rows: the same number of statements but for {@code journaledPerRow}
+     * statements per row — the journal, which records each dossier or record read in an entry of
+     * its own (one INSERT per row, by design), and the per-row reads left to remove (said where
+     * they are allowed); within the budget over 3N rows.
+     */
+    private void journaled(String what, int journaledPerRow, int budget, Supplier<HttpResponse<String>> overN,
+                           Supplier<HttpResponse<String>> over3N) {
+        int small = statements(what, overN.get());
+        int large = statements(what, over3N.get());
+        report(what, small, large);
+        assertEquals(small + 2 * N * journaledPerRow, large, what + ": the statements grow with the rows (N+1)"
+                + (journaledPerRow == 0 ? "" : " beyond the journal's " + journaledPerRow + " INSERT per row"));
+        within(what, large, budget);
+    }
+
+    private static void report(String what, int small, int large) {
+        String line = "StatementBudgetIT: " + what + " — " + small + " statements over N rows, " + large + " over 3N";
+        System.out.println(line);
+    }
+
+    private static void within(String what, int count, int budget) {
+        assertTrue(count <= budget, what + ": " + count + " statements, budget " + budget);
+    }
+
+    private static int statements(String what, HttpResponse<String> r) {
+        assertTrue(r.statusCode() < 300, what + ": " + r.statusCode() + " " + r.body());
+        String header = r.headers().firstValue("X-Repere-Statements")
+                .orElseThrow(() -> new AssertionError(what + ": no X-Repere-Statements header (REPERE_STATEMENT_COUNT not set?)"));
+        return Integer.parseInt(header);
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+}
