@@ -86,8 +86,7 @@ public class DossierRights {
     public Copy copy(Dossier dossier, String pseudonym) {
         dossiers.flush();
         List<JournalEntry> entries = journal.about(pseudonym);
-        List<Referral> referred = dossier.diagnostics().stream()
-                .flatMap(d -> referrals.ofDiagnostic(d.id()).stream()).toList();
+        List<Referral> referred = referrals.ofDiagnostics(dossier.diagnostics().stream().map(d -> d.id()).toList());
         List<Mandate> ofDossier = mandates.ofDossier(dossier.ref().team(), dossier.ref().caseRef());
         List<CafConsultation> consultations = caf.ofInterviews(
                 dossier.interviews().stream().map(DiagnosticId::value).toList());

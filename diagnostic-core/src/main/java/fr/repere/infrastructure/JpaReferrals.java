@@ -11,7 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Referrals in MariaDB through JPA. */
@@ -41,8 +44,22 @@ public class JpaReferrals implements ReferralRepository {
 
     @Override
     public List<Referral> ofDiagnostic(DiagnosticId diagnostic) {
-        return em.createQuery("SELECT r FROM Referral r WHERE r.diagnosticId = :d ORDER BY r.createdAt, r.id", Referral.class)
-                .setParameter("d", diagnostic.value()).getResultList();
+        return ofDiagnostics(List.of(diagnostic));
+    }
+
+    /** One statement, the histories fetched with their referrals (read one by one, they made a list an N+1). */
+    @Override
+    public List<Referral> ofDiagnostics(List<DiagnosticId> diagnostics) {
+        if (diagnostics.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = diagnostics.stream().map(DiagnosticId::value).toList();
+        List<Referral> found = em.createQuery("SELECT DISTINCT r FROM Referral r LEFT JOIN FETCH r.history "
+                        + "WHERE r.diagnosticId IN :ids ORDER BY r.createdAt, r.id", Referral.class)
+                .setParameter("ids", ids).getResultList();
+        Map<String, Integer> rank = new HashMap<>();
+        ids.forEach(id -> rank.putIfAbsent(id, rank.size()));
+        return found.stream().sorted(Comparator.comparing(r -> rank.get(r.diagnosticId().value()))).toList(); // stable: oldest first within
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -237,7 +238,13 @@ public class Referral {
         return Optional.ofNullable(remindedAt);
     }
 
+    /**
+     * Oldest first: stored lines by their number, then the lines added since (a stable sort), whatever
+     * order a query that fetched them with the referral returned them in.
+     */
     public List<ReferralEvent> history() {
-        return Collections.unmodifiableList(history);
+        List<ReferralEvent> inOrder = new ArrayList<>(history);
+        inOrder.sort(Comparator.comparing(ReferralEvent::number, Comparator.nullsLast(Comparator.naturalOrder())));
+        return Collections.unmodifiableList(inOrder);
     }
 }

@@ -113,4 +113,9 @@ public class ReferralEvent {
     public String reason() {
         return reason;
     }
+
+    /** The line's number in the history table, null until it is written. */
+    Long number() {
+        return id;
+    }
 }

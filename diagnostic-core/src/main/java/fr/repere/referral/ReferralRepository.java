@@ -16,6 +16,11 @@ public interface ReferralRepository {
     /** The referrals made from a diagnostic, oldest first. */
     List<Referral> ofDiagnostic(DiagnosticId diagnostic);
 
+    /** The referrals made from these diagnostics, diagnostic after diagnostic, each one's oldest first. */
+    default List<Referral> ofDiagnostics(List<DiagnosticId> diagnostics) {
+        return diagnostics.stream().flatMap(d -> ofDiagnostic(d).stream()).toList();
+    }
+
     /** Open referrals made at or before {@code madeBefore} and not reminded yet: at most {@code limit}. */
     List<ReferralId> dueForReminder(Instant madeBefore, int limit);
 
