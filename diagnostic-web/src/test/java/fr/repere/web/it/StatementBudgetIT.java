@@ -85,7 +85,7 @@ class StatementBudgetIT {
                 () -> Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
                 () -> Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
         // the export reads the referrals of all the dossier's diagnostics in one statement
-        flat("POST /api/v1/dossiers/export", 15,
+        flat("POST /api/v1/dossiers/export", 14,
                 () -> Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
                 () -> Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
         Http.anonymous();
