@@ -81,6 +81,8 @@ public final class RepereDevServer {
         pb.environment().putAll(environment);
         if (db != null) {
             pb.environment().put("REPERE_DEMO_ACCOUNTS", "true"); // only with the embedded, throw-away database
+            // webhooks to a receiver on http://127.0.0.1 (a demonstration host), never in production
+            pb.environment().putIfAbsent("REPERE_WEBHOOK_ALLOW_HTTP_LOOPBACK", "true");
         }
         // the address the browser uses, so that Location headers keep the session cookie's host
         pb.environment().putIfAbsent("REPERE_PUBLIC_BASE_URL", "http://localhost:" + httpPort);
