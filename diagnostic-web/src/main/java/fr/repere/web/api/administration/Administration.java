@@ -6,17 +6,14 @@ import fr.repere.identity.HostCredential;
 import fr.repere.identity.OrganisationAdministration;
 import fr.repere.identity.Team;
 import fr.repere.journal.JournalAction;
-import fr.repere.journal.JournalEntry;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Caller;
-import fr.repere.web.security.JournalWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -32,49 +29,46 @@ public class Administration {
     private OrganisationAdministration administration;
 
     @Inject
-    private JournalWriter journal;
-
-    @Inject
-    private Clock clock;
+    private AdministratorScope scope;
 
     @Transactional
     public List<Team> teams(Caller admin) {
-        return administration.teams(organisation(admin));
+        return administration.teams(scope.organisation(admin));
     }
 
     @Transactional
     public Team createTeam(Caller admin, String name) {
-        Team team = administration.createTeam(organisation(admin), name);
-        log(admin, JournalAction.TEAM_CREATE, team.id());
+        Team team = administration.createTeam(scope.organisation(admin), name);
+        scope.log(admin, JournalAction.TEAM_CREATE, team.id());
         return team;
     }
 
     @Transactional
     public List<Agent> agents(Caller admin) {
-        return administration.agents(organisation(admin));
+        return administration.agents(scope.organisation(admin));
     }
 
     @Transactional
     public Agent createAgent(Caller admin, AgentRequest request) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         Agent agent = refusedAsProblem(() -> administration.createAgent(org, request.team(), request.role(),
                 request.displayName(), request.email()));
-        log(admin, JournalAction.AGENT_CREATE, agent.id());
+        scope.log(admin, JournalAction.AGENT_CREATE, agent.id());
         return agent;
     }
 
     @Transactional
     public Agent changeAgent(Caller admin, String id, AgentChange change) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         Agent agent = refusedAsProblem(() -> administration.changeAgent(org, admin.agentId(), id, change.role(),
                 change.team(), change.active()));
-        log(admin, JournalAction.AGENT_CHANGE, agent.id());
+        scope.log(admin, JournalAction.AGENT_CHANGE, agent.id());
         return agent;
     }
 
     @Transactional
     public List<HostCredential> hostKeys(Caller admin) {
-        return administration.hostKeys(organisation(admin));
+        return administration.hostKeys(scope.organisation(admin));
     }
 
     /**
@@ -83,26 +77,17 @@ public class Administration {
      */
     @Transactional
     public HostCredential.Issued issueHostKey(Caller admin, String label, List<String> teams) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         HostCredential.Issued issued = refusedAsProblem(() -> administration.issueHostKey(org, admin.agentId(), label, teams));
-        log(admin, JournalAction.HOST_KEY_ISSUE, issued.credential().id());
+        scope.log(admin, JournalAction.HOST_KEY_ISSUE, issued.credential().id());
         return issued;
     }
 
     @Transactional
     public void revokeHostKey(Caller admin, String id) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         HostCredential key = refusedAsProblem(() -> administration.revokeHostKey(org, id));
-        log(admin, JournalAction.HOST_KEY_REVOKE, key.id());
-    }
-
-    private String organisation(Caller admin) {
-        return administration.organisationOf(admin.team()).orElseThrow(() -> new IllegalStateException(
-                "administrator " + admin.agentId() + " has a team of no organisation"));
-    }
-
-    private void log(Caller admin, JournalAction action, String target) {
-        journal.append(JournalEntry.administration(clock.instant(), admin.actor(), action, target));
+        scope.log(admin, JournalAction.HOST_KEY_REVOKE, key.id());
     }
 
     /** Runs a change, answering its refusal as the problem the administrator reads. */

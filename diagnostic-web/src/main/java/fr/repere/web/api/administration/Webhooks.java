@@ -1,13 +1,10 @@
 package fr.repere.web.api.administration;
 
 import fr.repere.identity.AdministrationRefusedException;
-import fr.repere.identity.OrganisationAdministration;
 import fr.repere.journal.JournalAction;
-import fr.repere.journal.JournalEntry;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Caller;
-import fr.repere.web.security.JournalWriter;
 import fr.repere.webhook.WebhookAdministration;
 import fr.repere.webhook.WebhookEndpoint;
 import fr.repere.webhook.WebhookRefusedException;
@@ -16,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,57 +29,42 @@ public class Webhooks {
     private WebhookAdministration webhooks;
 
     @Inject
-    private OrganisationAdministration administration;
-
-    @Inject
-    private JournalWriter journal;
-
-    @Inject
-    private Clock clock;
+    private AdministratorScope scope;
 
     @Transactional
     public List<WebhookEndpoint> endpoints(Caller admin) {
-        return webhooks.endpoints(organisation(admin));
+        return webhooks.endpoints(scope.organisation(admin));
     }
 
     @Transactional
     public WebhookAdministration.Created create(Caller admin, String url, List<String> teams) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         WebhookAdministration.Created created = refusedAsProblem(() -> webhooks.create(org, admin.agentId(), url, teams));
-        log(admin, JournalAction.WEBHOOK_CREATE, created.endpoint().id());
+        scope.log(admin, JournalAction.WEBHOOK_CREATE, created.endpoint().id());
         return created;
     }
 
     @Transactional
     public void delete(Caller admin, String id) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         WebhookEndpoint endpoint = refusedAsProblem(() -> webhooks.delete(org, id));
-        log(admin, JournalAction.WEBHOOK_DELETE, endpoint.id());
+        scope.log(admin, JournalAction.WEBHOOK_DELETE, endpoint.id());
     }
 
     @Transactional
     public String rotate(Caller admin, String id) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         String secret = refusedAsProblem(() -> webhooks.rotate(org, id));
-        log(admin, JournalAction.WEBHOOK_SECRET_ROTATE, id);
+        scope.log(admin, JournalAction.WEBHOOK_SECRET_ROTATE, id);
         return secret;
     }
 
     @Transactional
     public int replay(Caller admin, String id, Instant from) {
-        String org = organisation(admin);
+        String org = scope.organisation(admin);
         int planned = refusedAsProblem(() -> webhooks.replay(org, id, from));
-        log(admin, JournalAction.WEBHOOK_REPLAY, id);
+        scope.log(admin, JournalAction.WEBHOOK_REPLAY, id);
         return planned;
-    }
-
-    private String organisation(Caller admin) {
-        return administration.organisationOf(admin.team()).orElseThrow(() -> new IllegalStateException(
-                "administrator " + admin.agentId() + " has a team of no organisation"));
-    }
-
-    private void log(Caller admin, JournalAction action, String target) {
-        journal.append(JournalEntry.administration(clock.instant(), admin.actor(), action, target));
     }
 
     private static <T> T refusedAsProblem(Supplier<T> change) {
