@@ -7,7 +7,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,20 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @RunAsClient
 class AccessControlIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("access");
+    /** Another organisation of this class's own, the one that must find nothing of {@link #ORG}. */
+    private static final TestOrganisations.Organisation OTHER_ORG = TestOrganisations.create("access-other");
+    private static final String OTHER_HOST_KEY = TestOrganisations.hostKey(OTHER_ORG);
+
     @ArquillianResource
     private URL base;
-
-    /** This class's own organisation: its actors' journal rows and its teams' drafts are this class's alone. */
-    private static TestOrganisations.Organisation own;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
-    }
-
-    @BeforeAll
-    static void ownOrganisation() {
-        own = TestOrganisations.create("access");
     }
 
     @AfterEach
@@ -67,13 +64,13 @@ class AccessControlIT {
 
     @Test
     void anotherTeamsDossierDoesNotExistForYou() throws Exception {
-        Http.loginAs(uri("/"), own.worker().email());
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject created = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()));
         String diagnostic = created.getString("id");
         HttpResponse<String> started = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"CASE-A\", \"consent\": true}", Map.of());
         String draft = Http.json(started).getString("id");
 
-        Http.loginAs(uri("/"), own.otherTeamWorker().email());
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
         assertEquals(404, put(uri("/api/v1/diagnostics/" + diagnostic + "/decision"),
                 "{\"orientation\": \"TRAIN\", \"reason\": \"essai\"}").statusCode());
@@ -84,70 +81,70 @@ class AccessControlIT {
         assertEquals(404, Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
                 HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
         assertEquals(404, Http.send(HttpRequest.newBuilder(uri("/api/v1/drafts/" + draft)).DELETE()).statusCode());
-        assertEquals(2, refusals(own.otherTeamWorker().id(), diagnostic), "each refused access is journaled, once");
-        assertEquals(4, refusals(own.otherTeamWorker().id(), draft), "each refused access is journaled, once");
-        assertEquals(0, count("actor = '" + own.otherTeamWorker().id() + "' AND action <> 'LOGIN' AND allowed"),
+        assertEquals(2, refusals(ORG.otherTeamWorker().id(), diagnostic), "each refused access is journaled, once");
+        assertEquals(4, refusals(ORG.otherTeamWorker().id(), draft), "each refused access is journaled, once");
+        assertEquals(0, count("actor = '" + ORG.otherTeamWorker().id() + "' AND action <> 'LOGIN' AND allowed"),
                 "nothing but its logins was allowed to the other team's worker");
 
-        Http.loginAs(uri("/"), own.lead().email());
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "the team lead sees the team's dossiers");
         assertEquals(200, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
     }
 
     @Test
     void anotherOrganisationsDossierDoesNotExistForItsCallersEither() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String caseRef = "CASE-ORG-" + java.util.UUID.randomUUID();
         String diagnostic = Http.json(Http.postJson(uri("/api/v1/diagnostics"),
                 DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef), Map.of())).getString("id");
         String draft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + caseRef + "\", \"consent\": true}",
                 Map.of())).getString("id");
 
-        Http.loginAs(uri("/"), TestAgents.OTHER_WORKER);
+        Http.loginAs(uri("/"), OTHER_ORG.worker().email());
         assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
         assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft)).statusCode());
         assertEquals(404, Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode());
-        assertEquals(1, refusals(TestAgents.OTHER_ORGANISATION_AGENT, diagnostic), "the refused read is journaled, once");
-        for (String other : new String[] {TestAgents.OTHER_ANALYST, TestAgents.OTHER_ADMIN}) {
+        assertEquals(1, refusals(OTHER_ORG.worker().id(), diagnostic), "the refused read is journaled, once");
+        for (String other : new String[] {OTHER_ORG.analyst().email(), OTHER_ORG.admin().email()}) {
             Http.loginAs(uri("/"), other);
             assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "roles without dossiers, as at home");
         }
-        Http.asHost(TestAgents.OTHER_ORGANISATION_HOST_KEY);
+        Http.asHost(OTHER_HOST_KEY);
         assertEquals("[]", Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).body());
         assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode());
     }
 
     @Test
     void rolesWithoutDossiersAreRefusedAndAdministrationIsForAdministrators() {
-        for (String agent : new String[] {TestAgents.ANALYST, TestAgents.ADMIN}) {
+        for (String agent : new String[] {ORG.analyst().email(), ORG.admin().email()}) {
             Http.loginAs(uri("/"), agent);
             assertEquals(403, Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()).statusCode(), agent);
             assertEquals(403, Http.get(uri("/api/v1/diagnostics/00000000-0000-0000-0000-000000000000")).statusCode(), agent);
             assertEquals(403, Http.postJson(uri("/api/v1/drafts"), "{}", Map.of()).statusCode(), agent);
             assertEquals(200, Http.get(uri("/api/v1/rulesets")).statusCode(), agent);
         }
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         assertEquals(403, Http.post(uri("/api/v1/rulesets/1.0.0/activation"), "application/json",
                 HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(403, Http.get(uri("/api/v1/rulesets")).statusCode());
     }
 
     @Test
     void aStateChangeWithoutTheAntiCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         // a team of this test alone (the other team of the class's organisation): its drafts and journal are this test's
-        TestOrganisations.Account worker = TestOrganisations.account(own.otherTeam(), fr.repere.identity.Role.WORKER, true);
+        TestOrganisations.Account worker = TestOrganisations.account(ORG.otherTeam(), fr.repere.identity.Role.WORKER, true);
         Http.loginAs(uri("/"), worker.email());
         HttpResponse<String> forged = Http.sendWithoutToken(HttpRequest.newBuilder(uri("/api/v1/drafts"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true, \"caseRef\": \"CSRF-1\"}"))
                 .header("Content-Type", "application/json"));
         assertEquals(403, forged.statusCode(), forged.body());
-        assertEquals(0, rows("diagnostic_draft", "case_ref = 'CSRF-1' AND team_id = '" + own.otherTeam() + "'"), "no draft made");
+        assertEquals(0, rows("diagnostic_draft", "case_ref = 'CSRF-1' AND team_id = '" + ORG.otherTeam() + "'"), "no draft made");
         assertEquals(0, count("actor = '" + worker.id() + "' AND action <> 'LOGIN'"), "nothing done in the worker's name");
 
         HttpResponse<String> created = Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true, \"caseRef\": \"CSRF-1\"}", Map.of());
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals(1, rows("diagnostic_draft", "case_ref = 'CSRF-1' AND team_id = '" + own.otherTeam() + "'"),
+        assertEquals(1, rows("diagnostic_draft", "case_ref = 'CSRF-1' AND team_id = '" + ORG.otherTeam() + "'"),
                 "the same request with the token does change the database: the count above could see a change");
     }
 
@@ -157,14 +154,14 @@ class AccessControlIT {
         URI loopback = URI.create("http://127.0.0.1:" + base.getPort() + "/api/v1/session");
         long refused = LoginRecords.refusals(LoginRecords.LOOPBACK, "LOGIN_REFUSED");
         HttpResponse<String> wrong = Http.postJson(loopback,
-                "{\"email\": \"" + TestAgents.WORKER_A + "\", \"password\": \"faux\"}", Map.of());
+                "{\"email\": \"" + ORG.worker().email() + "\", \"password\": \"faux\"}", Map.of());
         assertEquals(401, wrong.statusCode());
         assertEquals(401, Http.postJson(loopback,
-                "{\"email\": \"" + TestAgents.DEMO + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}", Map.of()).statusCode(),
+                "{\"email\": \"" + TestOrganisations.demoAccount(ORG.team()).email() + "\", \"password\": \"" + TestOrganisations.PASSWORD + "\"}", Map.of()).statusCode(),
                 "demonstration accounts are refused unless explicitly allowed");
         assertEquals(refused + 2, LoginRecords.refusals(LoginRecords.LOOPBACK, "LOGIN_REFUSED"));
 
-        TestOrganisations.Account worker = TestOrganisations.account(own.team(), fr.repere.identity.Role.WORKER, true);
+        TestOrganisations.Account worker = TestOrganisations.account(ORG.team(), fr.repere.identity.Role.WORKER, true);
         JsonObject session = Http.loginAs(uri("/"), worker.email());
         assertEquals("WORKER", session.getString("role"));
         assertEquals(200, Http.get(uri("/api/v1/session")).statusCode());
@@ -175,7 +172,7 @@ class AccessControlIT {
 
     @Test
     void readsAreJournaledWithAPseudonymousDossierAndNoAnswers() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String id = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of())).getString("id");
         assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + id)).statusCode());
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();

@@ -41,12 +41,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class AccessMatrixIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("accessmatrix");
+    /** Another organisation of this class's own, the one that must find nothing of {@link #ORG}. */
+    private static final TestOrganisations.Organisation OTHER_ORG = TestOrganisations.create("access-other");
+    private static final String HOST_KEY = TestOrganisations.hostKey(ORG);
+    private static final String OTHER_HOST_KEY = TestOrganisations.hostKey(OTHER_ORG);
+
     private static final List<String> ROLES = List.of("anonymous", "WORKER", "TEAM_LEAD", "ANALYST", "ADMIN", "HOST");
-    private static final Map<String, String> LOGINS = Map.of("WORKER", TestAgents.WORKER_A, "TEAM_LEAD", TestAgents.LEAD_A,
-            "ANALYST", TestAgents.ANALYST, "ADMIN", TestAgents.ADMIN);
+    private static final Map<String, String> LOGINS = Map.of("WORKER", ORG.worker().email(), "TEAM_LEAD", ORG.lead().email(),
+            "ANALYST", ORG.analyst().email(), "ADMIN", ORG.admin().email());
     /** The other organisation's callers, each answered as the matrix says for its role. */
-    private static final Map<String, String> OTHER_LOGINS = Map.of("WORKER", TestAgents.OTHER_WORKER, "TEAM_LEAD",
-            TestAgents.OTHER_LEAD, "ANALYST", TestAgents.OTHER_ANALYST, "ADMIN", TestAgents.OTHER_ADMIN);
+    private static final Map<String, String> OTHER_LOGINS = Map.of("WORKER", OTHER_ORG.worker().email(), "TEAM_LEAD",
+            OTHER_ORG.lead().email(), "ANALYST", OTHER_ORG.analyst().email(), "ADMIN", OTHER_ORG.admin().email());
 
     @ArquillianResource
     private URL base;
@@ -84,7 +91,7 @@ class AccessMatrixIT {
             if (logins.containsKey(role)) {
                 Http.loginAs(uri("/"), logins.get(role));
             } else if (role.equals("HOST")) {
-                Http.asHost(other ? TestAgents.OTHER_ORGANISATION_HOST_KEY : TestAgents.HOST_KEY);
+                Http.asHost(other ? OTHER_HOST_KEY : HOST_KEY);
             } else {
                 Http.anonymous();
             }
@@ -121,6 +128,10 @@ class AccessMatrixIT {
             Map.entry("DELETE /api/v1/admin/webhooks/{id}", "another organisation's administrator: WebhooksIT"),
             Map.entry("POST /api/v1/admin/webhooks/{id}/secrets", "another organisation's administrator: WebhooksIT"),
             Map.entry("POST /api/v1/admin/webhooks/{id}/replay", "another organisation's administrator: WebhooksIT"),
+            Map.entry("GET /api/v1/admin/hosts", "another organisation's administrator: LaunchIT"),
+            Map.entry("POST /api/v1/admin/hosts", "registers a host of the administrator's organisation (teams: LaunchIT)"),
+            Map.entry("DELETE /api/v1/admin/hosts/{id}", "another organisation's administrator: LaunchIT"),
+            Map.entry("POST /api/v1/launch", "signed by a registered host, for its organisation only: LaunchIT"),
             Map.entry("GET /api/v1/session", "the caller's own session"),
             Map.entry("POST /api/v1/session", "login"),
             Map.entry("DELETE /api/v1/session", "the caller's own session"),
@@ -144,7 +155,7 @@ class AccessMatrixIT {
     void anotherOrganisationFindsNoneOfOurRecords() throws Exception {
         // our organisation's records
         String caseRef = Dossiers.unique("ORG1");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = Dossiers.takeDiagnostic(uri("/"), caseRef);
         String draft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"" + caseRef + "\", \"consent\": true}",
                 Map.of())).getString("id");
@@ -157,7 +168,7 @@ class AccessMatrixIT {
                 "{\"commune\": \"2A004\"}", Map.of());
         assertEquals(200, searched.statusCode(), searched.body());
         String place = Dossiers.unique("lieu-matrice");
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> started = Http.post(uri("/api/v1/directory/imports"), "text/csv", HttpRequest.BodyPublishers.ofString(
                 DirectoryIT.HEADER + "\r\n" + DirectoryIT.line(place, "Lieu de la matrice (fictif)", "48095", "48000", "Mende",
                         "44.517", "3.500", "Aide aux démarches administratives", "", "Gratuit") + "\r\n"), Map.of());
@@ -166,11 +177,11 @@ class AccessMatrixIT {
         for (int i = 0; i < 600 && !Http.json(Http.get(directoryImport)).getBoolean("finished"); i++) {
             Thread.sleep(100);
         }
-        String hostKey = TestAgents.HOST_KEY.substring(4, 40);
+        String hostKey = HOST_KEY.substring(4, 40);
         String ours = String.join("|", diagnostic, draft, referral, mandate, place);
 
         Checks checks = new Checks();
-        Http.loginAs(uri("/"), TestAgents.OTHER_WORKER);
+        Http.loginAs(uri("/"), OTHER_ORG.worker().email());
         checks.status("GET /api/v1/diagnostics/{id}", 404, Http.get(uri("/api/v1/diagnostics/" + diagnostic)));
         checks.status("PUT /api/v1/diagnostics/{id}/decision", 404, Http.send(HttpRequest.newBuilder(
                 uri("/api/v1/diagnostics/" + diagnostic + "/decision")).PUT(HttpRequest.BodyPublishers.ofString(
@@ -215,36 +226,36 @@ class AccessMatrixIT {
         checks.status("POST /api/v1/dossiers/erasure", 404, Http.postJson(uri("/api/v1/dossiers/erasure"),
                 "{\"caseRef\": \"" + caseRef + "\", \"reason\": \"PERSON_REQUEST\"}", Map.of()));
 
-        Http.loginAs(uri("/"), TestAgents.OTHER_LEAD);
+        Http.loginAs(uri("/"), OTHER_ORG.lead().email());
         for (String list : List.of("/api/v1/team/unmet-needs", "/api/v1/team/dashboard", "/api/v1/team/referrals/waiting",
                 "/api/v1/team/referrals/refused", "/api/v1/team/referrals/expired", "/api/v1/team/overrides",
                 "/api/v1/team/mandates/expiring")) {
             checks.without("GET " + list, ours, Http.get(uri(list)));
         }
-        checks.status("GET /api/v1/team/workers/{id}/referrals", 404, Http.get(uri("/api/v1/team/workers/agent-worker-a/referrals")));
+        checks.status("GET /api/v1/team/workers/{id}/referrals", 404, Http.get(uri("/api/v1/team/workers/" + ORG.worker().id() + "/referrals")));
 
         // our figures of a département where only we work (Corse-du-Sud: our diagnostic's person lives in Ajaccio)
-        Http.loginAs(uri("/"), TestAgents.OTHER_ANALYST);
+        Http.loginAs(uri("/"), OTHER_ORG.analyst().email());
         HttpResponse<String> statistics = Http.get(uri("/api/v1/statistics?departement=2A"));
         checks.status("GET /api/v1/statistics", 400, statistics);
         checks.without("GET /api/v1/statistics", "Ajaccio", statistics);
 
-        Http.loginAs(uri("/"), TestAgents.OTHER_ADMIN);
+        Http.loginAs(uri("/"), OTHER_ORG.admin().email());
         checks.status("GET /api/v1/directory/imports/{id}", 404, Http.get(directoryImport));
         checks.status("GET /api/v1/places/{id}", 404, Http.get(uri("/api/v1/places/" + place)));
-        checks.without("GET /api/v1/admin/teams", TestAgents.TEAM_A + "|" + TestAgents.TEAM_B, Http.get(uri("/api/v1/admin/teams")));
-        checks.without("GET /api/v1/admin/agents", "agent-worker-a|" + TestAgents.WORKER_A, Http.get(uri("/api/v1/admin/agents")));
+        checks.without("GET /api/v1/admin/teams", ORG.team() + "|" + ORG.otherTeam(), Http.get(uri("/api/v1/admin/teams")));
+        checks.without("GET /api/v1/admin/agents", ORG.worker().id() + "|" + ORG.worker().email(), Http.get(uri("/api/v1/admin/agents")));
         checks.status("POST /api/v1/admin/agents", 422, Http.postJson(uri("/api/v1/admin/agents"), "{\"displayName\": \"Camille\", "
-                + "\"email\": \"camille.matrice@test.invalid\", \"role\": \"WORKER\", \"team\": \"" + TestAgents.TEAM_A + "\"}", Map.of()));
-        checks.status("PATCH /api/v1/admin/agents/{id}", 404, Http.send(HttpRequest.newBuilder(uri("/api/v1/admin/agents/agent-worker-a"))
+                + "\"email\": \"camille.matrice@test.invalid\", \"role\": \"WORKER\", \"team\": \"" + ORG.team() + "\"}", Map.of()));
+        checks.status("PATCH /api/v1/admin/agents/{id}", 404, Http.send(HttpRequest.newBuilder(uri("/api/v1/admin/agents/" + ORG.worker().id()))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"active\": false}")).header("Content-Type", "application/json")));
         checks.without("GET /api/v1/admin/host-keys", hostKey, Http.get(uri("/api/v1/admin/host-keys")));
         checks.status("POST /api/v1/admin/host-keys", 422, Http.postJson(uri("/api/v1/admin/host-keys"),
-                "{\"label\": \"Clé\", \"teams\": [\"" + TestAgents.TEAM_A + "\"]}", Map.of()));
+                "{\"label\": \"Clé\", \"teams\": [\"" + ORG.team() + "\"]}", Map.of()));
         checks.status("DELETE /api/v1/admin/host-keys/{id}", 404, Http.send(HttpRequest.newBuilder(
                 uri("/api/v1/admin/host-keys/" + hostKey)).DELETE()));
 
-        Http.asHost(TestAgents.OTHER_ORGANISATION_HOST_KEY);
+        Http.asHost(OTHER_HOST_KEY);
         HttpResponse<String> host = Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
         checks.status("POST /api/v1/host/case-diagnostics", 200, host);
         checks.without("POST /api/v1/host/case-diagnostics", ours, host);
@@ -252,7 +263,7 @@ class AccessMatrixIT {
         checks.without("GET /api/v1/host/events", ours, Http.get(uri("/api/v1/host/events?after=0&limit=500")));
 
         // nothing of ours changed meanwhile
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         checks.still("our diagnostic after the other's erasure", 200, Http.get(uri("/api/v1/diagnostics/" + diagnostic)));
         checks.still("our interview after the other's deletion", 200, Http.get(uri("/api/v1/drafts/" + draft)));
         checks.still("our worker after the other's deactivation", 200, Http.get(uri("/api/v1/session")));
@@ -272,7 +283,7 @@ class AccessMatrixIT {
      */
     @Test
     void ruleSetVersionsOfAnotherOrganisationAreAbsent() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         JsonObject shipped = Http.json("{\"v\":" + Http.get(uri("/api/v1/rulesets")).body() + "}").getJsonArray("v")
                 .getValuesAs(JsonObject.class).stream().filter(v -> v.getBoolean("shipped")).findFirst().orElseThrow();
         Map<String, byte[]> tables = new LinkedHashMap<>();
@@ -286,18 +297,18 @@ class AccessMatrixIT {
         String file = tables.keySet().iterator().next();
 
         Checks checks = new Checks();
-        for (String other : List.of(TestAgents.OTHER_ADMIN, TestAgents.OTHER_ANALYST)) {
+        for (String other : List.of(OTHER_ORG.admin().email(), OTHER_ORG.analyst().email())) {
             Http.loginAs(uri("/"), other);
             checks.without("GET /api/v1/rulesets", version, Http.get(uri("/api/v1/rulesets")));
             checks.status("GET /api/v1/rulesets/{version}/tables/{file}", 404,
                     Http.get(uri("/api/v1/rulesets/" + version + "/tables/" + file)));
         }
-        Http.loginAs(uri("/"), TestAgents.OTHER_ADMIN);
+        Http.loginAs(uri("/"), OTHER_ORG.admin().email());
         checks.status("POST /api/v1/rulesets/{version}/activation", 404, Http.post(uri("/api/v1/rulesets/" + version + "/activation"),
                 "application/json", HttpRequest.BodyPublishers.noBody(), Map.of()));
         String theirs = "org2-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         checks.status("POST /api/v1/rulesets", 201, uploadRuleSet(theirs, tables));
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         checks.without("POST /api/v1/rulesets", theirs, Http.get(uri("/api/v1/rulesets")));
         checks.still("our version's table", 200, Http.get(uri("/api/v1/rulesets/" + version + "/tables/" + file)));
         // without rule sets per organisation the other's activation above succeeds: put the shipped

@@ -37,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class AdministrationIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("administrati");
+    /** Another organisation of this class's own, the one that must find nothing of {@link #ORG}. */
+    private static final TestOrganisations.Organisation OTHER_ORG = TestOrganisations.create("admini-other");
+    private static final String OTHER_HOST_KEY = TestOrganisations.hostKey(OTHER_ORG);
+
     @ArquillianResource
     private URL base;
 
@@ -52,7 +58,7 @@ class AdministrationIT {
 
     @Test
     void anAdministratorCreatesATeamAndAnAccountInItsOrganisationOnly() {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> team = Http.postJson(uri("/api/v1/admin/teams"), "{\"name\": \"Équipe RSA Nord\"}", Map.of());
         assertEquals(201, team.statusCode(), team.body());
         String teamId = Http.json(team).getString("id");
@@ -67,31 +73,31 @@ class AdministrationIT {
 
         HttpResponse<String> twice = Http.postJson(uri("/api/v1/admin/agents"), agent(email.toUpperCase(), "WORKER", teamId), Map.of());
         assertEquals(409, twice.statusCode(), twice.body());
-        HttpResponse<String> otherTeam = Http.postJson(uri("/api/v1/admin/agents"), agent("x" + email, "WORKER", "team-other"), Map.of());
+        HttpResponse<String> otherTeam = Http.postJson(uri("/api/v1/admin/agents"), agent("x" + email, "WORKER", OTHER_ORG.team()), Map.of());
         assertEquals(422, otherTeam.statusCode(), otherTeam.body());
         HttpResponse<String> malformed = Http.postJson(uri("/api/v1/admin/agents"),
                 "{\"displayName\": \"\", \"email\": \"pas-une-adresse\", \"role\": \"HOST\", \"team\": 3, \"x\": 1}", Map.of());
         assertEquals(400, malformed.statusCode(), malformed.body());
         assertEquals(5, Http.json(malformed).getJsonArray("errors").size(), malformed.body());
 
-        HttpResponse<String> foreign = Http.send(HttpRequest.newBuilder(uri("/api/v1/admin/agents/" + TestAgents.OTHER_ORGANISATION_AGENT))
+        HttpResponse<String> foreign = Http.send(HttpRequest.newBuilder(uri("/api/v1/admin/agents/" + OTHER_ORG.worker().id()))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"active\": false}")).header("Content-Type", "application/json"));
         assertEquals(404, foreign.statusCode(), "another organisation's account does not exist here");
-        HttpResponse<String> self = patch("agent-admin", "{\"active\": false}");
+        HttpResponse<String> self = patch(ORG.admin().id(), "{\"active\": false}");
         assertEquals(422, self.statusCode(), "an administrator cannot lock themselves out");
     }
 
     @Test
     void deactivatingOrMovingAnAccountEndsItsSessionsAtOnce() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         String email = "a.desactiver." + UUID.randomUUID() + "@test.invalid";
-        String id = Http.json(Http.postJson(uri("/api/v1/admin/agents"), agent(email, "WORKER", TestAgents.TEAM_A), Map.of())).getString("id");
+        String id = Http.json(Http.postJson(uri("/api/v1/admin/agents"), agent(email, "WORKER", ORG.team()), Map.of())).getString("id");
         setPassword(id);
 
         Session worker = Session.login(uri("/"), email);
         assertEquals(200, worker.get(uri("/api/v1/session")).statusCode());
 
-        HttpResponse<String> moved = patch(id, "{\"team\": \"" + TestAgents.TEAM_B + "\"}");
+        HttpResponse<String> moved = patch(id, "{\"team\": \"" + ORG.otherTeam() + "\"}");
         assertEquals(200, moved.statusCode(), moved.body());
         assertEquals(401, worker.get(uri("/api/v1/session")).statusCode(), "a moved account must log in again");
 
@@ -111,13 +117,13 @@ class AdministrationIT {
     @Test
     void aHostSystemReadsItsOrganisationsCasesWithItsKeyUntilRevoked() throws Exception {
         String caseRef = "HOTE-" + UUID.randomUUID();
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> taken = Http.postJson(uri("/api/v1/diagnostics"),
                 DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", caseRef), Map.of());
         assertEquals(201, taken.statusCode(), taken.body());
         String diagnostic = Http.json(taken).getString("id");
 
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> issued = Http.postJson(uri("/api/v1/admin/host-keys"), "{\"label\": \"Logiciel de suivi\"}", Map.of());
         assertEquals(201, issued.statusCode(), issued.body());
         String key = Http.json(issued).getString("key");
@@ -129,18 +135,18 @@ class AdministrationIT {
         assertEquals(200, found.statusCode(), found.body());
         JsonArray list = Http.json("{\"l\":" + found.body() + "}").getJsonArray("l");
         assertEquals(1, list.size(), "one dossier: the team's");
-        assertEquals(TestAgents.TEAM_A, list.getJsonObject(0).getString("teamId"));
+        assertEquals(ORG.team(), list.getJsonObject(0).getString("teamId"));
         assertEquals(1, list.getJsonObject(0).getJsonArray("diagnostics").size());
         assertEquals(diagnostic, list.getJsonObject(0).getJsonArray("diagnostics").getJsonObject(0).getString("id"));
         assertEquals(1, journal("DIAGNOSTIC_READ", diagnostic, keyId), "the host's read is journaled with its key");
         assertEquals(403, Http.get(uri("/api/v1/diagnostics/" + diagnostic)).statusCode(), "a key opens the host endpoints only");
         assertEquals(403, Http.get(uri("/api/v1/admin/agents")).statusCode());
 
-        Http.asHost(TestAgents.OTHER_ORGANISATION_HOST_KEY);
+        Http.asHost(OTHER_HOST_KEY);
         HttpResponse<String> other = Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of());
         assertEquals("[]", other.body(), "another organisation's software sees none of our cases");
 
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         assertEquals(204, Http.send(HttpRequest.newBuilder(uri("/api/v1/admin/host-keys/" + keyId)).DELETE()).statusCode());
         Http.asHost(key);
         assertEquals(401, Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode());
@@ -160,7 +166,7 @@ class AdministrationIT {
     private static void setPassword(String agentId) throws Exception {
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("UPDATE agent SET password_hash = ? WHERE id = ?")) {
-            s.setString(1, Passwords.hash(TestAgents.PASSWORD.toCharArray()));
+            s.setString(1, Passwords.hash(TestOrganisations.PASSWORD.toCharArray()));
             s.setString(2, agentId);
             assertEquals(1, s.executeUpdate());
         }
@@ -196,7 +202,7 @@ class AdministrationIT {
 
         private static HttpRequest loginRequest(URI base, String email) {
             return HttpRequest.newBuilder(base.resolve("/api/v1/session")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + email + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + email + "\", \"password\": \"" + TestOrganisations.PASSWORD + "\"}"))
                     .build();
         }
 

@@ -89,7 +89,7 @@ final class Browser implements AutoCloseable {
     void logIn(String email) {
         waitFor(d -> d.findElement(By.id("email")));
         driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("mot-de-passe")).sendKeys(TestAgents.PASSWORD);
+        driver.findElement(By.id("mot-de-passe")).sendKeys(TestOrganisations.PASSWORD);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
     }
 

@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class CafDossierIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("cafdossier");
+
     @ArquillianResource
     private URL base;
 
@@ -49,7 +52,7 @@ class CafDossierIT {
     @BeforeEach
     void worker() {
         caf = new CafSteps(URI.create(base.toString()));
-        Http.loginAs(caf.uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(caf.uri("/"), ORG.worker().email());
     }
 
     private static String unique(String prefix) {

@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class CafIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("caf");
+
     @ArquillianResource
     private URL base;
 
@@ -45,7 +48,7 @@ class CafIT {
 
     @BeforeEach
     void workerAndAClosedCircuit() throws InterruptedException {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         new CafSteps(uri("/")).closeCircuit();
     }
 
@@ -74,12 +77,12 @@ class CafIT {
         assertEquals(0, count("SELECT COUNT(*) FROM caf_consultation WHERE CONCAT_WS('|', id, interview_id, team_id, consented_by, "
                 + "status, COALESCE(reason, '')) LIKE '%ALLOCATAIRE%' OR interview_id = ? AND consented_at IS NULL", draft));
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         assertEquals(404, Http.get(uri("/api/v1/drafts/" + draft + "/caf")).statusCode(), "another team's interview");
         assertEquals(404, consult(draft, "ALLOCATAIRE", true).statusCode());
         assertEquals(2, TestCafStub.calls("ALLOCATAIRE", prenom), "nothing asked for another team");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> done = Http.post(uri("/api/v1/drafts/" + draft + "/diagnostic"), "application/json",
                 HttpRequest.BodyPublishers.noBody(), Map.of());
         assertEquals(201, done.statusCode(), done.body());

@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class CafProviderIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("cafprovider");
+
     /** A consultation whose node "died": pending since long before the deadline, on an interview nobody reads. */
     private static final String LOST_INTERVIEW = UUID.randomUUID().toString();
     private static final String LOST_ID = UUID.randomUUID().toString();
@@ -65,7 +68,7 @@ class CafProviderIT {
     @BeforeEach
     void workerAndAClosedCircuit() throws InterruptedException {
         caf = new CafSteps(URI.create(base.toString()));
-        Http.loginAs(caf.uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(caf.uri("/"), ORG.worker().email());
         caf.closeCircuit();
     }
 
@@ -215,7 +218,7 @@ class CafProviderIT {
                 + "(id, interview_id, team_id, consented_at, consented_by, status) VALUES (?, ?, ?, ?, 'agent-mort', 'PENDING')")) {
             s.setString(1, id);
             s.setString(2, interview);
-            s.setString(3, TestAgents.TEAM_A);
+            s.setString(3, ORG.team());
             s.setObject(4, consentedAt.atZone(ZoneOffset.UTC).toLocalDateTime());
             assertEquals(1, s.executeUpdate());
         }

@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class CafUiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("cafui");
+
     /**
      * Questionnaire 1.0: no device, an urgent tax procedure, help wanted « à ma place »: « Faire à la
      * place ». The person does not mention a quarterly declaration: only the CAF can tell.
@@ -71,7 +74,7 @@ class CafUiIT {
 
     @BeforeEach
     void closedCircuitAndABrowser() throws InterruptedException {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         new CafSteps(uri("/")).closeCircuit();
         browser = new Browser();
     }
@@ -150,7 +153,7 @@ class CafUiIT {
         assertTrue(mandate.getText().contains("Déclaration trimestrielle (RSA, prime d'activité)"), mandate.getText());
         assertTrue(browser.driver.findElement(By.id("duree-SIX_MONTHS")).isSelected(), "the rules' proposal: two declarations");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject proposal = Http.json(Http.get(uri("/api/v1/diagnostics/" + id))).getJsonObject("orientation");
         assertEquals("ON_BEHALF", proposal.getString("primary"));
         assertEquals("SIX_MONTHS", proposal.getJsonObject("mandate").getString("duration"), proposal.toString());
@@ -216,7 +219,7 @@ class CafUiIT {
         browser.waitFor(d -> d.findElement(By.cssSelector("#caf-note[data-caf]")));
         assertEquals("NOT_USED", browser.driver.findElement(By.id("caf-note")).getAttribute("data-caf"));
         assertTrue(browser.driver.findElements(By.id("caf-prise-en-compte")).isEmpty(), "nothing learnt from the CAF");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject proposal = Http.json(Http.get(uri("/api/v1/diagnostics/" + id))).getJsonObject("orientation");
         assertEquals("ONE_MONTH", proposal.getJsonObject("mandate").getString("duration"), "the answers alone: " + proposal);
     }
@@ -226,7 +229,7 @@ class CafUiIT {
     private String startInterview(String caseRef) {
         browser.driver.get(url("/diagnostic/nouveau?case=" + caseRef));
         browser.waitForHeading("Se connecter");
-        browser.logIn(TestAgents.WORKER_A);
+        browser.logIn(ORG.worker().email());
         browser.waitForHeading("Nouveau diagnostic");
         browser.driver.findElement(By.id("accord")).click();
         browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();

@@ -43,6 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class DiagnosticApiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("diagnosticap");
+
     /** Questionnaire 1.0, every best answer. */
     static final String AUTONOMOUS_PERSON = """
             {"caseRef": "CASE-42", "answers": {
@@ -79,7 +82,7 @@ class DiagnosticApiIT {
     @BeforeEach
     void locate() {
         diagnostics = URI.create(base.toString()).resolve("/api/v1/diagnostics");
-        Http.loginAs(diagnostics, TestAgents.WORKER_A);
+        Http.loginAs(diagnostics, ORG.worker().email());
     }
 
     @Test
@@ -189,7 +192,7 @@ class DiagnosticApiIT {
         // the first request is "still running": its claim is in the table, not yet completed
         try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO idempotency_key (idem_key, fingerprint, state, created_at) VALUES (?, ?, 'IN_PROGRESS', NOW())")) {
-            s.setString(1, sha256("agent-worker-a\n" + key)); // keys are scoped to the agent who sent them
+            s.setString(1, sha256(ORG.worker().id() + "\n" + key)); // keys are scoped to the agent who sent them
             s.setString(2, fingerprint("POST", "/api/v1/diagnostics", AUTONOMOUS_PERSON));
             s.executeUpdate();
         }

@@ -42,6 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class DirectoryIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("directory");
+    private static final String HOST_KEY = TestOrganisations.hostKey(ORG);
+
     static final String HEADER = "id,pivot,nom,commune,code_postal,code_insee,adresse,complement_adresse,latitude,longitude,"
             + "typologie,telephone,courriels,site_web,horaires,presentation_resume,presentation_detail,source,itinerance,"
             + "structure_parente,date_maj,services,publics_specifiquement_adresses,prise_en_charge_specifique,frais_a_charge,"
@@ -83,7 +87,7 @@ class DirectoryIT {
 
     /** Imports as the administrator and waits for the end of the job. */
     private JsonObject importAndWait(byte[] csv, boolean validLines) throws InterruptedException {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> started = upload(csv, validLines);
         assertEquals(202, started.statusCode(), started.body());
         String location = started.headers().firstValue("Location").orElseThrow();
@@ -176,7 +180,7 @@ class DirectoryIT {
 
     @Test
     void aFileNotInTheNationalFormatIsRefusedAtOnce() {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> r = upload("nom;ville\nMaison;Lille\n".getBytes(StandardCharsets.UTF_8), false);
         assertEquals(422, r.statusCode());
         assertTrue(Http.json(r).getString("detail").contains("format national"), r.body());
@@ -184,7 +188,7 @@ class DirectoryIT {
 
     @Test
     void aFirstLineOver64KiBIsRefusedWithItsLineNotA500() {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> r = upload(("id" + ",x".repeat(40 * 1024) + "\n").getBytes(StandardCharsets.UTF_8), false);
         assertEquals(422, r.statusCode(), r.body());
         assertEquals("Ligne 1 : la ligne des noms de colonnes dépasse 64 Ko : ce n'est pas un fichier au format national "
@@ -205,7 +209,7 @@ class DirectoryIT {
                     "Gratuit"));
         }
         byte[] csv = file(StandardCharsets.UTF_8, content.toArray(String[]::new));
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         long start = System.nanoTime();
         HttpResponse<String> started = upload(csv, true);
         assertEquals(202, started.statusCode(), started.body());
@@ -263,7 +267,7 @@ class DirectoryIT {
 
     @Test
     void placesAreProposedFromTheCommuneThenTheEpciThenTheDepartementWithTheNeededCare() throws Exception {
-        JsonObject d = diagnosticWithNeeds(TestAgents.WORKER_A);
+        JsonObject d = diagnosticWithNeeds(ORG.worker().email());
         JsonObject need = d.getJsonObject("orientation").getJsonArray("needs").getJsonObject(0);
         String service = need.getString("service");
         List<String> prises = need.getJsonArray("priseEnChargeSpecifique").getValuesAs(JsonString.class).stream()
@@ -281,7 +285,7 @@ class DirectoryIT {
                     line("rank-no-care", "Lieu sans la prise en charge", "48095", "48000", "Mende", "44.517", "3.500", service, "", "Gratuit")), false);
         }
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> r = Http.postJson(uri("/api/v1/diagnostics/" + d.getString("id") + "/places"),
                 "{\"commune\": \"48095\", \"limit\": 50}", Map.of());
         assertEquals(200, r.statusCode(), r.body());
@@ -300,10 +304,10 @@ class DirectoryIT {
         assertTrue(count("SELECT COUNT(*) FROM journal_entry WHERE action = 'PLACES_SEARCH' AND target = '" + d.getString("id")
                 + "' AND allowed") >= 1, "the search is journaled");
 
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertEquals(200, Http.postJson(uri("/api/v1/diagnostics/" + d.getString("id") + "/places"),
                 "{\"commune\": \"48095\"}", Map.of()).statusCode(), "the team lead sees the team's diagnostics");
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         assertEquals(404, Http.postJson(uri("/api/v1/diagnostics/" + d.getString("id") + "/places"),
                 "{\"commune\": \"48095\"}", Map.of()).statusCode(), "another team's diagnostic does not exist");
         assertTrue(count("SELECT COUNT(*) FROM journal_entry WHERE action = 'PLACES_SEARCH' AND target = '" + d.getString("id")
@@ -315,7 +319,7 @@ class DirectoryIT {
 
     @Test
     void aNeedNoPlaceMeetsIsRecordedOnceAndShownToTheTeamLeadOnly() throws Exception {
-        JsonObject d = diagnosticWithNeeds(TestAgents.WORKER_A);
+        JsonObject d = diagnosticWithNeeds(ORG.worker().email());
         String id = d.getString("id");
         int needs = (int) d.getJsonObject("orientation").getJsonArray("needs").getValuesAs(JsonObject.class).stream()
                 .map(n -> n.getString("service") + n.getJsonArray("priseEnChargeSpecifique")).distinct().count();
@@ -327,12 +331,12 @@ class DirectoryIT {
         Http.postJson(uri("/api/v1/diagnostics/" + id + "/places"), body, Map.of());
         assertEquals(needs, count("SELECT COUNT(*) FROM unmet_need WHERE diagnostic_id = '" + id + "'"), "once per need");
         assertEquals(1, count("SELECT COUNT(DISTINCT commune_code) FROM unmet_need WHERE diagnostic_id = '" + id
-                + "' AND commune_code = '15014' AND departement_code = '15' AND team_id = '" + TestAgents.TEAM_A + "'"));
+                + "' AND commune_code = '15014' AND departement_code = '15' AND team_id = '" + ORG.team() + "'"));
 
-        String otherTeams = diagnosticWithNeeds(TestAgents.WORKER_B).getString("id");
+        String otherTeams = diagnosticWithNeeds(ORG.otherTeamWorker().email()).getString("id");
         Http.postJson(uri("/api/v1/diagnostics/" + otherTeams + "/places"), body, Map.of());
 
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         HttpResponse<String> view = Http.get(uri("/api/v1/team/unmet-needs"));
         assertEquals(200, view.statusCode(), view.body());
         JsonObject unmet = Http.json(view);
@@ -348,22 +352,22 @@ class DirectoryIT {
         assertFalse(listed.contains(otherTeams), "another team's diagnostics are not shown");
         assertTrue(count("SELECT COUNT(*) FROM journal_entry WHERE action = 'UNMET_NEEDS_READ' AND target = '" + id + "'") >= 1);
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(403, Http.get(uri("/api/v1/team/unmet-needs")).statusCode());
     }
 
     @Test
     void onlyAnAdministratorImportsAndCommunesAreFoundForTheSearchBox() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(403, upload(file(StandardCharsets.UTF_8, HEADER), false).statusCode());
         HttpResponse<String> communes = Http.get(uri("/api/v1/territories/communes?q=villeneuve%20d%27as"));
         assertEquals(200, communes.statusCode());
         JsonObject vda = Http.json("{\"c\":" + communes.body() + "}").getJsonArray("c").getJsonObject(0);
         assertEquals("59009", vda.getString("code"));
         assertEquals("Métropole Européenne de Lille", vda.getJsonObject("epci").getString("nom"));
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         assertEquals(403, upload(file(StandardCharsets.UTF_8, HEADER), false).statusCode());
-        Http.asHost(TestAgents.HOST_KEY);
+        Http.asHost(HOST_KEY);
         assertEquals(403, Http.get(uri("/api/v1/territories/communes?q=lille")).statusCode());
     }
 
@@ -377,9 +381,9 @@ class DirectoryIT {
         assertEquals("DONE", report.getString("status"), report.toString());
         assertEquals(0, report.getInt("problemCount"));
         assertTrue(report.getInt("linesStored") >= 30);
-        assertEquals(report.getInt("linesStored"), count("SELECT COUNT(*) FROM place WHERE organisation_id = 'org-test' AND id LIKE 'demo-fictif-%' "
+        assertEquals(report.getInt("linesStored"), count("SELECT COUNT(*) FROM place WHERE organisation_id = '" + ORG.id() + "' AND id LIKE 'demo-fictif-%' "
                 + "AND source LIKE '%FICTIF%' AND nom LIKE '%(ficti%' AND departement_code = '59'"));
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject place = Http.json(Http.get(uri("/api/v1/places/demo-fictif-lille-fs-wazemmes")));
         assertEquals("59350", place.getString("code_insee"));
         assertEquals("Aide aux démarches administratives", place.getJsonArray("services").getString(0));

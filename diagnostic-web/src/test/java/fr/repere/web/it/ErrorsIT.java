@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class ErrorsIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("errors");
+
     @ArquillianResource
     private URL base;
 
@@ -147,7 +150,7 @@ class ErrorsIT {
 
     @Test
     void aQueryParameterOfTheWrongTypeIsA400NamingIt() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         try {
             HttpResponse<String> r = Http.get(uri("/api/v1/territories/communes?q=lille&limit=abc"));
             assertEquals(400, r.statusCode(), r.body());
@@ -206,7 +209,7 @@ class ErrorsIT {
         assertEquals("/assets/", redirect.header("Location")); // made by the container before any filter: relative
         String here = URI.create(base.toString()).resolve("/").toString(); // where the connection arrived
 
-        String login = "{\"email\":\"" + TestAgents.WORKER_A + "\",\"password\":\"" + TestAgents.PASSWORD + "\"}";
+        String login = "{\"email\":\"" + ORG.worker().email() + "\",\"password\":\"" + TestOrganisations.PASSWORD + "\"}";
         Raw session = raw("POST /api/v1/session HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + login.length() + "\r\n\r\n", login);
         assertEquals(200, session.status(), session.body());

@@ -42,6 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class HostEventsIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("hostevents");
+    /** Another organisation of this class's own, the one that must find nothing of {@link #ORG}. */
+    private static final TestOrganisations.Organisation OTHER_ORG = TestOrganisations.create("hostev-other");
+    private static final String HOST_KEY = TestOrganisations.hostKey(ORG);
+    private static final String OTHER_HOST_KEY = TestOrganisations.hostKey(OTHER_ORG);
+
     private static final String BATCH = "application/cloudevents-batch+json";
 
     @ArquillianResource
@@ -153,7 +160,7 @@ class HostEventsIT {
         assertEquals(diagnostic, Http.json(full).getString("id"));
         Http.asHost(teamBKey);
         assertProblem(Http.get(uri("/api/v1/host/diagnostics/" + diagnostic)), 404);
-        Http.asHost(TestAgents.HOST_KEY);
+        Http.asHost(HOST_KEY);
         assertProblem(Http.get(uri("/api/v1/host/diagnostics/" + diagnostic)), 404);
 
         // erasure: one more event under the case reference; the earlier ones keep ids only
@@ -186,7 +193,7 @@ class HostEventsIT {
         // another organisation's key never sees ours
         Set<String> ours = new HashSet<>(after.stream().map(e -> e.getString("id")).toList());
         ours.add(teamB.get(0).getString("id"));
-        for (String other : List.of(TestAgents.HOST_KEY, TestAgents.OTHER_ORGANISATION_HOST_KEY)) {
+        for (String other : List.of(HOST_KEY, OTHER_HOST_KEY)) {
             all(other, "0", 500).forEach(e -> assertFalse(ours.contains(e.getString("id")), "another organisation's event"));
         }
     }

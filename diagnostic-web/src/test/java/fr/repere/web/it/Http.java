@@ -28,7 +28,7 @@ final class Http {
     static JsonObject loginAs(URI base, String email) {
         anonymous();
         HttpResponse<String> r = postJson(base.resolve("/api/v1/session"),
-                "{\"email\": \"" + email + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}", java.util.Map.of());
+                "{\"email\": \"" + email + "\", \"password\": \"" + TestOrganisations.PASSWORD + "\"}", java.util.Map.of());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login of " + email + " failed: " + r.statusCode() + " " + r.body());
         }

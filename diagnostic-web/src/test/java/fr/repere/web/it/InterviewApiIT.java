@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class InterviewApiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("interviewapi");
+
     @ArquillianResource
     private URL base;
 
@@ -42,7 +45,7 @@ class InterviewApiIT {
     @BeforeEach
     void locate() {
         drafts = uri("/api/v1/drafts");
-        Http.loginAs(drafts, TestAgents.WORKER_A);
+        Http.loginAs(drafts, ORG.worker().email());
     }
 
     @Test

@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class InterviewUiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("interviewui");
+
     /** Questionnaire 1.0: no device, no bank account, a quarterly declaration due this month. */
     static final Map<String, List<String>> URGENT_WITHOUT_DEVICE = Map.ofEntries(
             Map.entry("CTX_DEMARCHE_EN_COURS", List.of("URGENTE")), Map.entry("CTX_DEMARCHE_TYPE", List.of("DECLARATION_TRIMESTRIELLE")),
@@ -84,7 +87,7 @@ class InterviewUiIT {
         browser.driver.get(url("/diagnostic/nouveau?case=UI-LANCEMENT-1"));
         browser.waitForHeading("Se connecter");
         checkPage("connexion", "01-connexion");
-        logIn(TestAgents.WORKER_A);
+        logIn(ORG.worker().email());
 
         browser.waitForHeading("Nouveau diagnostic");
         assertEquals(url("/diagnostic/nouveau"), browser.driver.getCurrentUrl(), "the case reference leaves the address bar");
@@ -134,7 +137,7 @@ class InterviewUiIT {
         assertTrue(browser.driver.findElement(By.id("structures")).isDisplayed());
         checkPage("décision et suite du parcours", "06-decision-et-suite");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject diagnostic = Http.json(Http.get(uri("/api/v1/diagnostics/" + id)));
         assertEquals("UI-LANCEMENT-1", diagnostic.getString("caseRef"));
         assertFalse(diagnostic.isNull("consentAt"), "consent is recorded: " + diagnostic);
@@ -148,7 +151,7 @@ class InterviewUiIT {
     void anOverrideNeedsAReasonAndIsRecordedWithIt() {
         String id = diagnosticByApi("UI-AUTRE-1", DiagnosticApiIT.AUTONOMOUS_PERSON);
         browser.driver.get(url("/connexion"));
-        logIn(TestAgents.WORKER_A);
+        logIn(ORG.worker().email());
         browser.waitForHeading("Nouveau diagnostic");
         browser.driver.get(url("/resultat/" + id));
         browser.waitForHeading("Résultat du diagnostic");
@@ -166,7 +169,7 @@ class InterviewUiIT {
         assertTrue(browser.driver.findElement(By.cssSelector(".carte--decision")).getText().contains("préfère être accompagné"));
         browser.assertAccessible("décision modifiée");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject decision = Http.json(Http.get(uri("/api/v1/diagnostics/" + id))).getJsonObject("decision");
         assertEquals("MEDIATOR", decision.getString("orientation"));
         assertTrue(decision.getBoolean("overridden"));
@@ -180,7 +183,7 @@ class InterviewUiIT {
             String root = "http://localhost:" + network.port();
             browser.driver.get(root + "/diagnostic/nouveau?case=UI-RESEAU-1");
             browser.waitForHeading("Se connecter");
-            logIn(TestAgents.WORKER_A);
+            logIn(ORG.worker().email());
             browser.waitForHeading("Nouveau diagnostic");
             browser.driver.findElement(By.id("accord")).click();
             browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -209,7 +212,7 @@ class InterviewUiIT {
             givenOffline.forEach((question, codes) -> codes.forEach(code -> assertTrue(
                     browser.driver.findElement(By.id(question + "--" + code)).isSelected(), question + " kept after reload")));
             browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().contains("Hors connexion") ? true : null);
-            Http.loginAs(uri("/"), TestAgents.WORKER_A);
+            Http.loginAs(uri("/"), ORG.worker().email());
             JsonObject onServer = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
             assertFalse(onServer.containsKey("ACC_EQUIPEMENT"), "not sent yet: " + onServer);
 
@@ -235,9 +238,9 @@ class InterviewUiIT {
         browser.driver.get(url("/diagnostic/nouveau?case=UI-CLAVIER-1"));
         browser.waitForHeading("Se connecter");
         tabTo(e -> "email".equals(e.getAttribute("id")));
-        keys(TestAgents.WORKER_A);
+        keys(ORG.worker().email());
         tabTo(e -> "mot-de-passe".equals(e.getAttribute("id")));
-        keys(TestAgents.PASSWORD, Keys.ENTER);
+        keys(TestOrganisations.PASSWORD, Keys.ENTER);
         browser.waitForHeading("Nouveau diagnostic");
 
         tabTo(e -> "accord".equals(e.getAttribute("id")));
@@ -272,7 +275,7 @@ class InterviewUiIT {
         tabTo(e -> e.getText().equals("Enregistrer la décision"));
         keys(Keys.ENTER);
         browser.waitFor(d -> d.findElement(By.id("decision-titre")).getText().contains("Décision enregistrée") ? true : null);
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertFalse(Http.json(Http.get(uri("/api/v1/diagnostics/" + id))).isNull("decision"));
     }
 
@@ -282,7 +285,7 @@ class InterviewUiIT {
         diagnosticByApi("UI-PARCOURS-1", DiagnosticApiIT.AUTONOMOUS_PERSON);
 
         // the API: team-scoped, case reference in the body
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> history = Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"UI-PARCOURS-1\"}", Map.of());
         assertEquals(200, history.statusCode(), history.body());
         JsonObject h = Http.json(history);
@@ -290,14 +293,14 @@ class InterviewUiIT {
         assertTrue(h.getJsonArray("progress").getValuesAs(JsonObject.class).stream()
                 .anyMatch(p -> p.getString("dimension").equals("ACCESS") && p.getString("trend").equals("BETTER")), h.toString());
         assertEquals(400, Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"\"}", Map.of()).statusCode());
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         JsonObject otherTeam = Http.json(Http.postJson(uri("/api/v1/dossiers/history"), "{\"caseRef\": \"UI-PARCOURS-1\"}", Map.of()));
         assertTrue(otherTeam.getJsonArray("diagnostics").isEmpty(), "another team's dossier reads as empty");
 
         // the screen
         browser.driver.get(url("/dossier"));
         browser.waitForHeading("Se connecter");
-        logIn(TestAgents.WORKER_A);
+        logIn(ORG.worker().email());
         browser.waitForHeading("Parcours d'une personne");
         assertEquals(url("/dossier"), browser.driver.getCurrentUrl(), "back to the page asked for after logging in");
         browser.driver.findElement(By.id("dossier")).sendKeys("UI-PARCOURS-1", Keys.ENTER);
@@ -314,7 +317,7 @@ class InterviewUiIT {
         java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("repere-downloads");
         browser.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.driver.get(url("/dossier"));
-        logIn(TestAgents.WORKER_A);
+        logIn(ORG.worker().email());
         browser.waitForHeading("Parcours d'une personne");
         browser.driver.findElement(By.id("dossier")).sendKeys(caseRef, Keys.ENTER);
         browser.waitFor(d -> d.findElement(By.id("droits-titre")));
@@ -345,7 +348,7 @@ class InterviewUiIT {
         assertTrue(browser.driver.findElement(By.id("parcours-titre")).findElement(By.xpath("..")).getText()
                 .contains("Aucun diagnostic pour ce dossier"));
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(404, Http.get(uri("/api/v1/diagnostics/" + first)).statusCode(), "the diagnostic is gone");
         java.util.Set<String> journaled = Http.json(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()))
                 .getJsonArray("journal").stream().map(v -> v.asJsonObject().getString("action")).collect(java.util.stream.Collectors.toSet());
@@ -354,7 +357,7 @@ class InterviewUiIT {
 
     @Test
     void consentIsRequiredToStartAndUiAddressesServeTheScreens() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> refused = Http.postJson(uri("/api/v1/drafts"), "{\"caseRef\": \"UI-ACCORD\"}", Map.of());
         assertEquals(422, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("/consent"), refused.body());
@@ -386,7 +389,7 @@ class InterviewUiIT {
                 bytes.longValue(), requests.longValue());
         assertTrue(bytes.longValue() > 0 && bytes.longValue() < 300_000, bytes + " bytes");
 
-        logIn(TestAgents.WORKER_A);
+        logIn(ORG.worker().email());
         browser.waitForHeading("Nouveau diagnostic");
         browser.driver.get(url("/diagnostic/inconnu"));
         browser.waitForHeading("Page introuvable");
@@ -477,7 +480,7 @@ class InterviewUiIT {
     }
 
     private String diagnosticByApi(String caseRef, String body) {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String withCase = body.contains("\"caseRef\"") ? body.replaceFirst("\"caseRef\": \"[^\"]*\"", "\"caseRef\": \"" + caseRef + "\"")
                 : body.replaceFirst("\\{", "{\"caseRef\": \"" + caseRef + "\", ");
         HttpResponse<String> created = Http.postJson(uri("/api/v1/diagnostics"), withCase, Map.of());

@@ -27,6 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JournalAppendOnlyIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("journalappen");
+    /** Another organisation of this class's own, the one that must find nothing of {@link #ORG}. */
+    private static final TestOrganisations.Organisation OTHER_ORG = TestOrganisations.create("journa-other");
+
     private static final List<String> JOURNALS = List.of("journal_entry", "mandate_event", "referral_event");
 
     @BeforeAll
@@ -150,10 +155,10 @@ class JournalAppendOnlyIT {
             long asked = insertEntry(c, "2001-01-01 00:00:00", "backdated-asking");
             String mandate = mandate(c);
             execute(c, "INSERT INTO mandate_event (seq, mandate_id, organisation_id, at, action, actor) VALUES (0, '" + mandate
-                    + "', 'org-other', '2001-01-01', 'CREATE_ATTESTATION', 'agent-other-organisation')");
+                    + "', '" + OTHER_ORG.id() + "', '2001-01-01', 'CREATE_ATTESTATION', '" + OTHER_ORG.worker().id() + "')");
             String referral = referral(c);
             execute(c, "INSERT INTO referral_event (referral_id, at, kind, to_status, actor) VALUES ('" + referral
-                    + "', '2001-01-01', 'STATUS', 'OPEN', 'agent-worker-a')");
+                    + "', '2001-01-01', 'STATUS', 'OPEN', '" + ORG.worker().id() + "')");
             LocalDateTime after = serverUtc(c).plusSeconds(1);
 
             for (LocalDateTime at : List.of(
@@ -256,19 +261,19 @@ class JournalAppendOnlyIT {
     private static String mandate(Connection c) throws SQLException {
         String id = UUID.randomUUID().toString();
         execute(c, "INSERT INTO mandate (id, organisation_id, team_id, case_ref, created_by, created_at, duration) VALUES ('"
-                + id + "', 'org-other', 'team-other', 'JOURNAL-IT', 'agent-worker-a', UTC_TIMESTAMP(3), 'ONE_DAY')");
+                + id + "', '" + OTHER_ORG.id() + "', '" + OTHER_ORG.team() + "', 'JOURNAL-IT', '" + ORG.worker().id() + "', UTC_TIMESTAMP(3), 'ONE_DAY')");
         return id;
     }
 
     private static String referral(Connection c) throws SQLException {
         String diagnostic = UUID.randomUUID().toString();
         execute(c, "INSERT INTO diagnostic (id, case_ref, team_id, questionnaire_version, ruleset_version, taken_at,"
-                + " primary_orientation) VALUES ('" + diagnostic + "', 'JOURNAL-IT', 'team-other', '1.0', '1.0.0',"
+                + " primary_orientation) VALUES ('" + diagnostic + "', 'JOURNAL-IT', '" + OTHER_ORG.team() + "', '1.0', '1.0.0',"
                 + " UTC_TIMESTAMP(3), 'AUTONOMOUS')");
         String id = UUID.randomUUID().toString();
         execute(c, "INSERT INTO referral (id, diagnostic_id, team_id, created_by, created_at, place_id, place_nom, place_adresse,"
                 + " place_code_postal, place_commune, status, status_changed_at) VALUES ('" + id + "', '" + diagnostic
-                + "', 'team-other', 'agent-other-organisation', UTC_TIMESTAMP(3), 'lieu-1', 'Lieu', '1 rue', '59000', 'Lille', 'OPEN',"
+                + "', '" + OTHER_ORG.team() + "', '" + OTHER_ORG.worker().id() + "', UTC_TIMESTAMP(3), 'lieu-1', 'Lieu', '1 rue', '59000', 'Lille', 'OPEN',"
                 + " UTC_TIMESTAMP(3))");
         return id;
     }

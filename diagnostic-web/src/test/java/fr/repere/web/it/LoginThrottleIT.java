@@ -45,7 +45,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class LoginThrottleIT {
 
-    private static final String PASSWORD = TestAgents.PASSWORD;
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("loginthrottl");
+
+    private static final String PASSWORD = TestOrganisations.PASSWORD;
     private static final String REFUSED = "Adresse e-mail ou mot de passe incorrect, ou compte désactivé.";
 
     @ArquillianResource
@@ -169,7 +172,7 @@ class LoginThrottleIT {
 
     /** An account of this test alone, with the test password; active or deactivated. */
     private static String account(boolean active) {
-        return TestOrganisations.account(TestAgents.TEAM_A, Role.WORKER, active).email();
+        return TestOrganisations.account(ORG.team(), Role.WORKER, active).email();
     }
 
     private static int failures(String key) throws SQLException {

@@ -45,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class MandateIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("mandate");
+
     @ArquillianResource
     private URL base;
 
@@ -60,7 +63,7 @@ class MandateIT {
 
     @Test
     void aMandateIsPreparedPrintedSignedUsedAndRevokedCategoryByCategory() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("MANDAT"));
         HttpResponse<String> made = prepare(diagnostic, "[\"SOCIAL\", \"LOGEMENT\"]", "ONE_MONTH");
         assertEquals(201, made.statusCode(), made.body());
@@ -69,7 +72,7 @@ class MandateIT {
         assertEquals("AWAITING_SIGNATURE", m.getString("status"));
         assertEquals("En attente de signature", m.getString("statusLabel"));
         assertFalse(m.getBoolean("active"));
-        assertEquals("org-test", m.getString("organisation"), "the organisation holds the mandate, not the worker");
+        assertEquals(ORG.id(), m.getString("organisation"), "the organisation holds the mandate, not the worker");
         assertEquals("Mandat d'un mois", m.getString("durationLabel"));
         assertEquals(31, m.getInt("durationDays"));
         assertFalse(made.body().toLowerCase().contains("password") || made.body().contains("motDePasse"));
@@ -79,7 +82,7 @@ class MandateIT {
         assertEquals("no-store", attestation.headers().firstValue("Cache-Control").orElse(null));
         assertTrue(attestation.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String html = attestation.body();
-        assertTrue(html.contains("Attestation de mandat") && html.contains("CCAS de test"), html);
+        assertTrue(html.contains("Attestation de mandat") && html.contains(ORG.name()), html);
         assertTrue(html.contains("Social - Santé") && html.contains("Logement"));
         assertTrue(html.contains("Mandat d'un mois : 31 jours"));
         assertTrue(html.contains("ne conserve jamais mes mots de passe"));
@@ -104,7 +107,7 @@ class MandateIT {
         assertEquals("L'autorisation pour cette catégorie de démarches a été révoquée.", refusedUse.getString("detail"));
         assertProblem(use(id, "JUSTICE"), 409);
 
-        Http.loginAs(uri("/"), TestAgents.LEAD_A); // the team's mandate, whoever prepared it
+        Http.loginAs(uri("/"), ORG.lead().email()); // the team's mandate, whoever prepared it
         JsonObject all = Http.json(revoke(id, "{}"));
         assertEquals("REVOKED", all.getString("status"));
         assertFalse(all.getBoolean("active"));
@@ -112,8 +115,8 @@ class MandateIT {
                         "CANCEL_AUTORISATION", "CANCEL_AUTORISATION", "CANCEL_MANDAT"),
                 strings("SELECT action FROM mandate_event WHERE mandate_id = ? ORDER BY seq", id));
         assertEquals("Révocation d'un mandat", all.getJsonArray("journal").getJsonObject(6).getString("label"));
-        assertEquals(List.of("agent-lead-a"), strings("SELECT actor FROM mandate_event WHERE mandate_id = ? AND action = 'CANCEL_MANDAT'", id));
-        assertEquals(1, count("SELECT COUNT(*) FROM mandate_event WHERE mandate_id = ? AND organisation_id = 'org-test' AND action = 'CREATE_ATTESTATION'", id));
+        assertEquals(List.of(ORG.lead().id()), strings("SELECT actor FROM mandate_event WHERE mandate_id = ? AND action = 'CANCEL_MANDAT'", id));
+        assertEquals(1, count("SELECT COUNT(*) FROM mandate_event WHERE mandate_id = ? AND organisation_id = '" + ORG.id() + "' AND action = 'CREATE_ATTESTATION'", id));
         assertEquals(List.of("MANDATE_CREATE", "MANDATE_PRINT", "MANDATE_SIGN", "MANDATE_USE", "MANDATE_REVOKE", "MANDATE_REVOKE"),
                 strings("SELECT action FROM journal_entry WHERE target = ? AND allowed ORDER BY id", id));
 
@@ -124,7 +127,7 @@ class MandateIT {
 
     @Test
     void theScanIsHashedAndNotKept() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String id = Http.json(prepare(takeDiagnostic(uri("/"), unique("MANDAT")), "[\"ARGENT\"]", "ONE_DAY")).getString("id");
         byte[] scan = ("%PDF-1.4 attestation signée (fictive) " + "x".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = Http.post(uri("/api/v1/mandates/" + id + "/signature"), "application/pdf",
@@ -140,7 +143,7 @@ class MandateIT {
 
     @Test
     void aMandatePastItsDurationIsExpiredAndCannotBeUsed() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String id = Http.json(prepare(takeDiagnostic(uri("/"), unique("MANDAT")), "[\"TRAVAIL\"]", "ONE_DAY")).getString("id");
         Http.postJson(uri("/api/v1/mandates/" + id + "/signature"), "{}", Map.of());
         Instant signed = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
@@ -157,7 +160,7 @@ class MandateIT {
 
     @Test
     void theMandateJournalRefusesUpdateAndDeleteInTheDatabase() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String id = Http.json(prepare(takeDiagnostic(uri("/"), unique("MANDAT")), "[\"PAPIERS\"]", "TWELVE_MONTHS")).getString("id");
         // the application's account has no right to; the schema's owner is stopped by the triggers
         SQLException update = assertThrows(SQLException.class,
@@ -178,26 +181,26 @@ class MandateIT {
 
     @Test
     void anotherTeamFindsNothingRolesWithoutDossiersAreRefusedAndBadRequestsNameTheField() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("MANDAT"));
         String id = Http.json(prepare(diagnostic, "[\"FAMILLE\"]", "SIX_MONTHS")).getString("id");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         assertProblem(Http.get(uri("/api/v1/mandates/" + id)), 404);
         assertProblem(Http.get(uri("/api/v1/mandates/" + id + "/attestation")), 404);
         assertProblem(Http.postJson(uri("/api/v1/mandates/" + id + "/signature"), "{}", Map.of()), 404);
         assertProblem(revoke(id, "{}"), 404);
         assertProblem(prepare(diagnostic, "[\"FAMILLE\"]", "SIX_MONTHS"), 404);
-        assertEquals(5, count("SELECT COUNT(*) FROM journal_entry WHERE actor = 'agent-worker-b' AND NOT allowed AND target IN (?, ?)", id, diagnostic));
+        assertEquals(5, count("SELECT COUNT(*) FROM journal_entry WHERE actor = '" + ORG.otherTeamWorker().id() + "' AND NOT allowed AND target IN (?, ?)", id, diagnostic));
         assertEquals(0, count("SELECT COUNT(*) FROM mandate WHERE signed_at IS NOT NULL AND id = ?", id));
 
-        for (String agent : List.of(TestAgents.ANALYST, TestAgents.ADMIN)) {
+        for (String agent : List.of(ORG.analyst().email(), ORG.admin().email())) {
             Http.loginAs(uri("/"), agent);
             assertProblem(Http.get(uri("/api/v1/mandates/" + id)), 403);
             assertProblem(prepare(diagnostic, "[\"FAMILLE\"]", "SIX_MONTHS"), 403);
         }
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject bad = assertProblem(prepare(diagnostic, "[\"FAMILLE\", \"CHASSE\"]", "DEUX_ANS"), 400);
         assertEquals(List.of("/categories/1", "/duration"), bad.getJsonArray("errors").stream()
                 .map(v -> v.asJsonObject().getString("pointer")).sorted().toList());

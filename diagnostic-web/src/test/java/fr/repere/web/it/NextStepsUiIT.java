@@ -53,6 +53,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @RunAsClient
 class NextStepsUiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("nextstepsui");
+
     /** Questionnaire 1.0, the vignette « Personne sans aucun appareil, inscription urgente »: MEDIATOR. */
     private static final String READY_TO_LEARN = """
             {"caseRef": "CASE-42", "answers": {"CTX_DEMARCHE_EN_COURS": "URGENTE", "CTX_DEMARCHE_TYPE": ["FRANCE_TRAVAIL"],
@@ -94,7 +97,7 @@ class NextStepsUiIT {
     void fromTheAcceptedOrientationToAPlaceAReferralAndThePrintedSlip() {
         String caseRef = unique("UI-LIEU");
         String id = diagnosticByApi(caseRef, READY_TO_LEARN);
-        logIn(TestAgents.WORKER_A, "/resultat/" + id);
+        logIn(ORG.worker().email(), "/resultat/" + id);
         browser.waitForHeading("Résultat du diagnostic");
         assertTrue(browser.driver.findElement(By.cssSelector(".orientation")).getText().contains("médiateur"));
         browser.driver.findElement(By.cssSelector(".carte--decision button[type=submit]")).click();
@@ -119,7 +122,7 @@ class NextStepsUiIT {
         browser.waitFor(d -> d.findElement(By.id("orientations-faites")).findElements(By.cssSelector(".orientation-lieu")).size() == 1 ? true : null);
         checkPage("orientation enregistrée", "11-orientation-enregistree");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonArray referrals = array(Http.get(uri("/api/v1/referrals?diagnostic=" + id)));
         assertEquals(1, referrals.size());
         JsonObject referral = referrals.getJsonObject(0);
@@ -148,7 +151,7 @@ class NextStepsUiIT {
     void anOnBehalfOrientationLeadsToTheMandateSignedWithAFingerprintAndACategoryRevoked() throws Exception {
         String caseRef = unique("UI-MANDAT");
         String id = diagnosticByApi(caseRef, DiagnosticApiIT.URGENT_WITHOUT_DEVICE);
-        logIn(TestAgents.WORKER_A, "/resultat/" + id);
+        logIn(ORG.worker().email(), "/resultat/" + id);
         browser.waitForHeading("Résultat du diagnostic");
         browser.driver.findElement(By.cssSelector(".carte--decision button[type=submit]")).click();
         WebElement step = browser.waitFor(d -> d.findElement(By.id("mandat")));
@@ -197,7 +200,7 @@ class NextStepsUiIT {
         browser.waitFor(d -> d.findElement(By.cssSelector(".mandat .autorisation")).getText().contains("Révoquée") ? true : null);
         checkPage("mandat actif, une démarche révoquée", "15-mandat-actif");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject mandate = array(Http.get(uri("/api/v1/mandates?diagnostic=" + id))).getJsonObject(0);
         assertEquals(sha, mandate.getString("attestationSha256"), "the fingerprint computed by the browser");
         JsonObject revoked = mandate.getJsonArray("autorisations").getValuesAs(JsonObject.class).stream()
@@ -218,9 +221,9 @@ class NextStepsUiIT {
     @Test
     void theNextStepsCanBeDoneWithTheKeyboardOnly() {
         String id = diagnosticByApi(unique("UI-CLAVIER-SUITE"), READY_TO_LEARN);
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(200, Dossiers.decide(uri("/"), id, "{\"orientation\": \"MEDIATOR\", \"actions\": [], \"reason\": \"Entretien au clavier\"}").statusCode());
-        logIn(TestAgents.WORKER_A, "/resultat/" + id);
+        logIn(ORG.worker().email(), "/resultat/" + id);
         browser.waitForHeading("Résultat du diagnostic");
         browser.waitFor(d -> d.findElement(By.id("commune")));
 
@@ -244,7 +247,7 @@ class NextStepsUiIT {
         keys(Keys.ENTER);
         browser.waitFor(d -> d.findElement(By.cssSelector(".orientation-faite")));
         tabTo(e -> e.getText().startsWith("Imprimer la fiche d'orientation"));
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(1, array(Http.get(uri("/api/v1/referrals?diagnostic=" + id))).size());
     }
 
@@ -259,7 +262,7 @@ class NextStepsUiIT {
                 sent, sent, Instant.now().minus(Duration.ofDays(1)), waiting);
         Dossiers.referral(uri("/"), id);
         Dossiers.referral(uri("/"), id);
-        logIn(TestAgents.WORKER_A, "/dossier");
+        logIn(ORG.worker().email(), "/dossier");
         browser.waitForHeading("Parcours d'une personne");
         WebElement reminders = browser.waitFor(d -> d.findElement(By.id("relances-titre")));
         assertTrue(reminders.getText().startsWith("Orientations à relancer"), reminders.getText());
@@ -294,7 +297,7 @@ class NextStepsUiIT {
         browser.driver.findElement(By.cssSelector("[data-referral='" + other + "'] details summary")).click();
         checkPage("dossier, orientations et statuts", "17-dossier-orientations");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject r = Http.json(Http.get(uri("/api/v1/referrals/" + first)));
         assertEquals("REFUSED", r.getString("status"));
         assertEquals("Plus de place avant le mois prochain", r.getString("refusalReason"));
@@ -310,7 +313,7 @@ class NextStepsUiIT {
         Http.postJson(uri("/api/v1/diagnostics/" + id + "/places"), "{\"commune\": \"15014\"}", Map.of()); // unmet in the Cantal
 
         // a worker neither sees the dashboard in the menu nor can open it
-        logIn(TestAgents.WORKER_A, "/equipe");
+        logIn(ORG.worker().email(), "/equipe");
         browser.waitForHeading("Accès réservé");
         assertFalse(menuLinks().contains("Tableau de l'équipe"), menuLinks().toString());
         assertTrue(menuLinks().contains("Nouveau diagnostic"));
@@ -318,7 +321,7 @@ class NextStepsUiIT {
         browser.driver.findElement(By.id("deconnexion")).click();
         browser.waitForHeading("Se connecter");
 
-        logIn(TestAgents.LEAD_A, "/equipe");
+        logIn(ORG.lead().email(), "/equipe");
         browser.waitForHeading("Tableau de l'équipe");
         browser.waitFor(d -> d.findElement(By.cssSelector(".tableau table")));
         assertTrue(menuLinks().contains("Tableau de l'équipe"), menuLinks().toString());
@@ -365,7 +368,7 @@ class NextStepsUiIT {
         Files.writeString(csv, String.join("\n", demo.get(0), line.replace("demo-fictif-lille-fs-wazemmes", good),
                 line.replace("demo-fictif-lille-fs-wazemmes", bad).replace(",59000,59350,", ",59000,5935X,")) + "\n");
 
-        logIn(TestAgents.ADMIN, "/");
+        logIn(ORG.admin().email(), "/");
         browser.waitForHeading("Importer l'annuaire des lieux");
         assertEquals(url("/annuaire"), browser.driver.getCurrentUrl(), "an administrator starts at the directory");
         assertEquals(List.of("Annuaire des lieux", "Se déconnecter"), menuLinks());
@@ -401,7 +404,7 @@ class NextStepsUiIT {
     // --- helpers
 
     private JsonObject importByApi(byte[] csv) throws InterruptedException {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> started = Http.post(uri("/api/v1/directory/imports"), "text/csv",
                 HttpRequest.BodyPublishers.ofByteArray(csv), Map.of());
         assertEquals(202, started.statusCode(), started.body());
@@ -457,7 +460,7 @@ class NextStepsUiIT {
     }
 
     private String diagnosticByApi(String caseRef, String body) {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String withCase = body.contains("\"caseRef\"") ? body.replaceFirst("\"caseRef\": \"[^\"]*\"", "\"caseRef\": \"" + caseRef + "\"")
                 : body.replaceFirst("\\{", "{\"caseRef\": \"" + caseRef + "\", ");
         HttpResponse<String> created = Http.postJson(uri("/api/v1/diagnostics"), withCase, Map.of());

@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class OidcLoginIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("oidclogin");
+
     private static final String LEAD_ID = "agent-oidc-lead";
     private static final String LEAD_EMAIL = "Camille.Martin@Departement.test";
     private static final String INACTIVE_EMAIL = "ancien.agent@departement.test";
@@ -59,10 +62,10 @@ class OidcLoginIT {
     @BeforeAll
     static void agents() throws SQLException {
         try (Connection c = TestDatabase.connect()) {
-            agent(c, LEAD_ID, TestAgents.TEAM_B, Role.TEAM_LEAD, LEAD_EMAIL, true, null);
-            agent(c, "agent-oidc-inactive", TestAgents.TEAM_A, Role.WORKER, INACTIVE_EMAIL, false, null);
-            agent(c, WORKER_ID, TestAgents.TEAM_A, Role.WORKER, WORKER_EMAIL, true, null);
-            agent(c, "agent-oidc-linked", TestAgents.TEAM_A, Role.WORKER, LINKED_EMAIL, true, "another-pairwise-sub");
+            agent(c, LEAD_ID, ORG.otherTeam(), Role.TEAM_LEAD, LEAD_EMAIL, true, null);
+            agent(c, "agent-oidc-inactive", ORG.team(), Role.WORKER, INACTIVE_EMAIL, false, null);
+            agent(c, WORKER_ID, ORG.team(), Role.WORKER, WORKER_EMAIL, true, null);
+            agent(c, "agent-oidc-linked", ORG.team(), Role.WORKER, LINKED_EMAIL, true, "another-pairwise-sub");
         }
     }
 
@@ -94,7 +97,7 @@ class OidcLoginIT {
         JsonObject session = currentSession();
         assertEquals(LEAD_ID, session.getString("agent"));
         assertEquals("TEAM_LEAD", session.getString("role"));
-        assertEquals(TestAgents.TEAM_B, session.getString("team"));
+        assertEquals(ORG.otherTeam(), session.getString("team"));
         assertTrue(session.getString("csrfToken").length() >= 32);
         assertEquals(logins + 1, journal("LOGIN", LEAD_ID));
         try (Connection c = TestDatabase.connect();

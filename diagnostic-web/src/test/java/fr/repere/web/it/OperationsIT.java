@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class OperationsIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("operations");
+
     @ArquillianResource
     private URL base;
 
@@ -45,7 +48,7 @@ class OperationsIT {
         URI ready = uri("/health/ready");
         URI diagnostics = uri("/api/v1/diagnostics");
         assertEquals(200, awaitStatus(ready, 200).statusCode());
-        Http.loginAs(ready, TestAgents.WORKER_A); // the session lives in Payara, not in the database
+        Http.loginAs(ready, ORG.worker().email()); // the session lives in Payara, not in the database
 
         TestDatabase.server().stop();
         try {
@@ -73,7 +76,7 @@ class OperationsIT {
         URI ready = uri("/health/ready");
         URI diagnostics = uri("/api/v1/diagnostics");
         assertEquals(200, awaitStatus(ready, 200).statusCode());
-        Http.loginAs(ready, TestAgents.WORKER_A);
+        Http.loginAs(ready, ORG.worker().email());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger created = new AtomicInteger();
         AtomicInteger unavailable = new AtomicInteger();
@@ -163,7 +166,7 @@ class OperationsIT {
     void theSessionCookieIsHttpOnlyAndNotSentWithOtherSitesRequests() {
         Http.anonymous();
         HttpResponse<String> login = Http.postJson(uri("/api/v1/session"),
-                "{\"email\": \"" + TestAgents.WORKER_A + "\", \"password\": \"" + TestAgents.PASSWORD + "\"}", Map.of());
+                "{\"email\": \"" + ORG.worker().email() + "\", \"password\": \"" + TestOrganisations.PASSWORD + "\"}", Map.of());
         assertEquals(200, login.statusCode(), login.body());
         String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));

@@ -33,11 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One organisation never reads or changes another's: the directory (places, imports and their
  * reports) is the importing organisation's, a referral copies a place of the worker's organisation
  * only, and a host key answers per team, within its restriction, never across organisations.
- * The other organisation's callers are those of {@link TestAgents} ("Autre CCAS").
+ * Both organisations are this class's own ({@link TestOrganisations}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OrganisationBoundaryIT {
+
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("organisation");
+    /** Another organisation of this class's own, the one that must find nothing of {@link #ORG}. */
+    private static final TestOrganisations.Organisation OTHER_ORG = TestOrganisations.create("organi-other");
+    private static final String HOST_KEY = TestOrganisations.hostKey(ORG);
+    private static final String OTHER_HOST_KEY = TestOrganisations.hostKey(OTHER_ORG);
 
     @ArquillianResource
     private URL base;
@@ -55,16 +62,16 @@ class OrganisationBoundaryIT {
     @Test
     void anotherOrganisationsAdministratorReimportingOurPlaceIdChangesNothingOfOurs() throws Exception {
         String id = unique("lieu-org1");
-        URI ours = importAs(TestAgents.ADMIN, place(id, "Lieu de l'organisation 1 (fictif)", "1 rue de l'Organisation Une"));
+        URI ours = importAs(ORG.admin().email(), place(id, "Lieu de l'organisation 1 (fictif)", "1 rue de l'Organisation Une"));
         assertEquals("DONE", Http.json(Http.get(ours)).getString("status"));
 
-        URI theirs = importAs(TestAgents.OTHER_ADMIN, place(id, "Lieu réécrit par l'organisation 2 (fictif)", "2 rue de l'Intrus"));
+        URI theirs = importAs(OTHER_ORG.admin().email(), place(id, "Lieu réécrit par l'organisation 2 (fictif)", "2 rue de l'Intrus"));
         JsonObject report = Http.json(Http.get(theirs));
         assertEquals("DONE", report.getString("status"), report.toString());
         assertEquals(1, report.getInt("placesCreated"), "the other organisation gets a place of its own");
         assertEquals(0, report.getInt("placesUpdated"), "ours is not touched");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject place = Http.json(Http.get(uri("/api/v1/places/" + id)));
         assertEquals("Lieu de l'organisation 1 (fictif)", place.getString("nom"));
         assertEquals("1 rue de l'Organisation Une", place.getString("adresse"));
@@ -77,41 +84,41 @@ class OrganisationBoundaryIT {
         assertTrue(slip.contains("1 rue de l&#39;Organisation Une") || slip.contains("1 rue de l'Organisation Une"), slip);
         assertFalse(slip.contains("Intrus") || slip.contains("réécrit"), "nothing of the other organisation's line");
 
-        Http.loginAs(uri("/"), TestAgents.OTHER_WORKER);
+        Http.loginAs(uri("/"), OTHER_ORG.worker().email());
         assertEquals("Lieu réécrit par l'organisation 2 (fictif)",
                 Http.json(Http.get(uri("/api/v1/places/" + id))).getString("nom"), "each organisation reads its own copy");
-        assertEquals(List.of("org-other", "org-test"),
+        assertEquals(List.of(OTHER_ORG.id(), ORG.id()),
                 strings("SELECT organisation_id FROM place WHERE id = ? ORDER BY organisation_id", id));
     }
 
     @Test
     void anotherOrganisationsAdministratorCannotReadOurImportReport() throws Exception {
-        URI ours = importAs(TestAgents.ADMIN, place(unique("lieu-rapport"), "Lieu du rapport (fictif)", "3 rue du Rapport"));
+        URI ours = importAs(ORG.admin().email(), place(unique("lieu-rapport"), "Lieu du rapport (fictif)", "3 rue du Rapport"));
 
-        Http.loginAs(uri("/"), TestAgents.OTHER_ADMIN);
+        Http.loginAs(uri("/"), OTHER_ORG.admin().email());
         JsonObject problem = assertProblem(Http.get(ours), 404);
         assertEquals("Import introuvable", problem.getString("title"));
 
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         assertEquals(200, Http.get(ours).statusCode(), "our administrator still reads it");
     }
 
     @Test
     void anotherOrganisationsWorkerNeverFindsOurPlaces() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject ourDiagnostic = Http.json(created(Http.postJson(uri("/api/v1/diagnostics"),
                 DiagnosticApiIT.URGENT_WITHOUT_DEVICE, Map.of())));
         JsonObject need = ourDiagnostic.getJsonObject("orientation").getJsonArray("needs").getJsonObject(0);
         String care = String.join("|", need.getJsonArray("priseEnChargeSpecifique").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList());
         String id = unique("lieu-seul-org1");
-        importAs(TestAgents.ADMIN, DirectoryIT.HEADER + "\r\n" + DirectoryIT.line(id, "Lieu de l'organisation 1 seule (fictif)",
+        importAs(ORG.admin().email(), DirectoryIT.HEADER + "\r\n" + DirectoryIT.line(id, "Lieu de l'organisation 1 seule (fictif)",
                 "48095", "48000", "Mende", "44.517", "3.500", need.getString("service"), care, "Gratuit") + "\r\n");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertTrue(placeIds(ourDiagnostic.getString("id")).contains(id), "the place meets the need, for its organisation");
 
-        Http.loginAs(uri("/"), TestAgents.OTHER_WORKER);
+        Http.loginAs(uri("/"), OTHER_ORG.worker().email());
         JsonObject problem = assertProblem(Http.get(uri("/api/v1/places/" + id)), 404);
         assertEquals("Lieu introuvable", problem.getString("title"));
         JsonObject theirDiagnostic = Http.json(created(Http.postJson(uri("/api/v1/diagnostics"),
@@ -122,28 +129,28 @@ class OrganisationBoundaryIT {
 
         JsonObject refused = assertProblem(Dossiers.refer(uri("/"), theirDiagnostic.getString("id"), "{\"id\": \"" + id + "\"}"), 400);
         assertEquals("/place/id", refused.getJsonArray("errors").getJsonObject(0).getString("pointer"));
-        assertEquals(0, count("SELECT COUNT(*) FROM referral WHERE place_id = ? AND team_id = ?", id, TestAgents.OTHER_TEAM));
+        assertEquals(0, count("SELECT COUNT(*) FROM referral WHERE place_id = ? AND team_id = ?", id, OTHER_ORG.team()));
     }
 
     @Test
     void twoTeamsDossiersUnderOneCaseReferenceComeBackAsTwoLabelledEntries() {
         String caseRef = unique("DOSSIER-PARTAGE");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String inA = takeDiagnostic(uri("/"), caseRef);
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         String inB = takeDiagnostic(uri("/"), caseRef);
 
-        Http.asHost(TestAgents.HOST_KEY);
+        Http.asHost(HOST_KEY);
         JsonArray dossiers = caseDiagnostics(caseRef);
         assertEquals(2, dossiers.size(), dossiers.toString());
         JsonObject a = dossiers.getJsonObject(0);
         JsonObject b = dossiers.getJsonObject(1);
-        assertEquals(List.of(TestAgents.TEAM_A, "Équipe A", caseRef, List.of(inA)),
+        assertEquals(List.of(ORG.team(), "Équipe A", caseRef, List.of(inA)),
                 List.of(a.getString("teamId"), a.getString("teamName"), a.getString("caseRef"), ids(a)));
-        assertEquals(List.of(TestAgents.TEAM_B, "Équipe B", caseRef, List.of(inB)),
+        assertEquals(List.of(ORG.otherTeam(), "Équipe B", caseRef, List.of(inB)),
                 List.of(b.getString("teamId"), b.getString("teamName"), b.getString("caseRef"), ids(b)));
 
-        Http.asHost(TestAgents.OTHER_ORGANISATION_HOST_KEY);
+        Http.asHost(OTHER_HOST_KEY);
         assertEquals("[]", Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of())
                 .body(), "another organisation's key sees none of our teams");
     }
@@ -151,27 +158,27 @@ class OrganisationBoundaryIT {
     @Test
     void aHostKeyRestrictedToTeamANeverSeesTeamBsDossier() throws Exception {
         String caseRef = unique("DOSSIER-RESTREINT");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String inA = takeDiagnostic(uri("/"), caseRef);
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         String inB = takeDiagnostic(uri("/"), caseRef);
 
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         HttpResponse<String> issued = Http.postJson(uri("/api/v1/admin/host-keys"),
-                "{\"label\": \"Logiciel de l'équipe A\", \"teams\": [\"" + TestAgents.TEAM_A + "\"]}", Map.of());
+                "{\"label\": \"Logiciel de l'équipe A\", \"teams\": [\"" + ORG.team() + "\"]}", Map.of());
         assertEquals(201, issued.statusCode(), issued.body());
         JsonObject key = Http.json(issued);
-        assertEquals(List.of(TestAgents.TEAM_A), key.getJsonArray("teams").getValuesAs(JsonString.class).stream()
+        assertEquals(List.of(ORG.team()), key.getJsonArray("teams").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList());
-        assertEquals(List.of(TestAgents.TEAM_A), strings("SELECT team_id FROM host_credential_team WHERE credential_id = ?",
+        assertEquals(List.of(ORG.team()), strings("SELECT team_id FROM host_credential_team WHERE credential_id = ?",
                 key.getString("id")), "the restriction is stored with the key");
         JsonObject listed = Http.json("{\"l\":" + Http.get(uri("/api/v1/admin/host-keys")).body() + "}").getJsonArray("l")
                 .getValuesAs(JsonObject.class).stream().filter(k -> k.getString("id").equals(key.getString("id"))).findFirst()
                 .orElseThrow();
-        assertEquals(TestAgents.TEAM_A, listed.getJsonArray("teams").getString(0));
+        assertEquals(ORG.team(), listed.getJsonArray("teams").getString(0));
 
         JsonObject foreignTeam = assertProblem(Http.postJson(uri("/api/v1/admin/host-keys"),
-                "{\"label\": \"Clé mal restreinte\", \"teams\": [\"" + TestAgents.OTHER_TEAM + "\"]}", Map.of()), 422);
+                "{\"label\": \"Clé mal restreinte\", \"teams\": [\"" + OTHER_ORG.team() + "\"]}", Map.of()), 422);
         assertEquals("/teams/0", foreignTeam.getJsonArray("errors").getJsonObject(0).getString("pointer"));
 
         Http.asHost(key.getString("key"));
@@ -180,7 +187,7 @@ class OrganisationBoundaryIT {
         assertFalse(found.body().contains(inB), "team B's dossier is never read by a key restricted to team A");
         JsonArray dossiers = Http.json("{\"l\":" + found.body() + "}").getJsonArray("l");
         assertEquals(1, dossiers.size(), found.body());
-        assertEquals(TestAgents.TEAM_A, dossiers.getJsonObject(0).getString("teamId"));
+        assertEquals(ORG.team(), dossiers.getJsonObject(0).getString("teamId"));
         assertEquals(List.of(inA), ids(dossiers.getJsonObject(0)));
         assertEquals(0, count("SELECT COUNT(*) FROM journal_entry WHERE action = 'DIAGNOSTIC_READ' AND target = ? AND actor = ?",
                 inB, key.getString("id")), "nothing of team B is read, so nothing is journaled");

@@ -46,6 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class ReferralIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("referral");
+
     @ArquillianResource
     private URL base;
 
@@ -61,7 +64,7 @@ class ReferralIT {
 
     @Test
     void aWorkerRefersThePersonAndRecordsThePlacesAnswerThenTheVisit() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("REF"));
         HttpResponse<String> made = Dossiers.refer(uri("/"), diagnostic, Dossiers.PLACE);
         assertEquals(201, made.statusCode(), made.body());
@@ -78,12 +81,12 @@ class ReferralIT {
 
         JsonObject accepted = Http.json(status(uri("/"), id, "{\"status\": \"ACCEPTED\"}"));
         assertEquals("Validée", accepted.getString("statusLabel"));
-        Http.loginAs(uri("/"), TestAgents.LEAD_A); // anyone of the team follows it up
+        Http.loginAs(uri("/"), ORG.lead().email()); // anyone of the team follows it up
         JsonObject done = Http.json(status(uri("/"), id, "{\"status\": \"COMPLETED\"}"));
         assertEquals("Réalisée", done.getString("statusLabel"));
         JsonArray history = done.getJsonArray("history");
         assertEquals(List.of("OPEN", "ACCEPTED", "COMPLETED"), history.stream().map(v -> v.asJsonObject().getString("to")).toList());
-        assertEquals("agent-lead-a", history.getJsonObject(2).getString("actor"));
+        assertEquals(ORG.lead().id(), history.getJsonObject(2).getString("actor"));
 
         assertEquals(List.of("OPEN", "ACCEPTED", "COMPLETED"),
                 strings("SELECT to_status FROM referral_event WHERE referral_id = ? ORDER BY id", id));
@@ -100,7 +103,7 @@ class ReferralIT {
 
     @Test
     void forbiddenChangesAreConflictsInFrenchAndARefusalNeedsItsReason() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String id = referral(uri("/"), takeDiagnostic(uri("/"), unique("REF")));
 
         JsonObject noReason = assertProblem(status(uri("/"), id, "{\"status\": \"REFUSED\"}"), 422);
@@ -132,7 +135,7 @@ class ReferralIT {
 
     @Test
     void theWorkerIsRemindedAfterTenDaysAndTheReferralExpiresAfterThirty() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("REF"));
         String nine = referral(uri("/"), diagnostic);
         String eleven = referral(uri("/"), diagnostic);
@@ -165,21 +168,21 @@ class ReferralIT {
         List<String> reminded = reminders.stream().map(v -> v.asJsonObject().getString("id")).toList();
         assertTrue(reminded.contains(eleven), reminded.toString());
         assertFalse(reminded.contains(nine) || reminded.contains(thirtyOne));
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertFalse(Http.get(uri("/api/v1/referrals/reminders")).body().contains(eleven), "the reminder goes to the worker who referred");
 
         Dossiers.runJobs(uri("/"), now.plusSeconds(1)); // idempotent
         assertEquals(2, count("SELECT COUNT(*) FROM referral_event WHERE referral_id = ?", eleven));
         assertEquals(2, count("SELECT COUNT(*) FROM referral_event WHERE referral_id = ?", thirtyOne));
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject closed = assertProblem(status(uri("/"), thirtyOne, "{\"status\": \"ACCEPTED\"}"), 409);
         assertTrue(closed.getString("detail").contains("« Expirée »"), closed.getString("detail"));
     }
 
     @Test
     void theSlipIsAPrintableFrenchPageAboutThePlaceAndNothingAboutThePerson() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String caseRef = unique("SLIP");
         String place = Dossiers.PLACE.replace("Espace numérique de la mairie (fictif)", "Espace <b>Gare</b> & Cie (fictif)");
         HttpResponse<String> made = Dossiers.refer(uri("/"), takeDiagnostic(uri("/"), caseRef), place);
@@ -215,34 +218,34 @@ class ReferralIT {
 
     @Test
     void anotherTeamFindsNothingAndRolesWithoutDossiersAreRefused() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("REF"));
         String id = referral(uri("/"), diagnostic);
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
-        long refusedBefore = count("SELECT COUNT(*) FROM journal_entry WHERE actor = 'agent-worker-b' AND NOT allowed AND target IN (?, ?)", id, diagnostic);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
+        long refusedBefore = count("SELECT COUNT(*) FROM journal_entry WHERE actor = '" + ORG.otherTeamWorker().id() + "' AND NOT allowed AND target IN (?, ?)", id, diagnostic);
         assertProblem(Http.get(uri("/api/v1/referrals/" + id)), 404);
         assertProblem(Http.get(uri("/api/v1/referrals/" + id + "/slip")), 404);
         assertProblem(status(uri("/"), id, "{\"status\": \"ACCEPTED\"}"), 404);
         assertProblem(Dossiers.refer(uri("/"), diagnostic, Dossiers.PLACE), 404);
         assertProblem(Http.get(uri("/api/v1/referrals?diagnostic=" + diagnostic)), 404);
-        assertEquals(refusedBefore + 5, count("SELECT COUNT(*) FROM journal_entry WHERE actor = 'agent-worker-b' AND NOT allowed AND target IN (?, ?)", id, diagnostic));
+        assertEquals(refusedBefore + 5, count("SELECT COUNT(*) FROM journal_entry WHERE actor = '" + ORG.otherTeamWorker().id() + "' AND NOT allowed AND target IN (?, ?)", id, diagnostic));
         assertEquals(List.of("OPEN"), strings("SELECT status FROM referral WHERE id = ?", id));
         assertProblem(Http.get(uri("/api/v1/referrals/not-an-id")), 404);
 
-        for (String agent : List.of(TestAgents.ANALYST, TestAgents.ADMIN)) {
+        for (String agent : List.of(ORG.analyst().email(), ORG.admin().email())) {
             Http.loginAs(uri("/"), agent);
             assertProblem(Http.get(uri("/api/v1/referrals/" + id)), 403);
             assertProblem(Http.get(uri("/api/v1/referrals/" + id + "/slip")), 403);
             assertProblem(Dossiers.refer(uri("/"), diagnostic, Dossiers.PLACE), 403);
         }
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertEquals(200, Http.get(uri("/api/v1/referrals/" + id)).statusCode());
     }
 
     @Test
     void aPlaceOfTheDirectoryIsCopiedFromTheDirectoryNotFromTheBrowser() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         byte[] demo;
         try (java.io.InputStream in = ReferralIT.class.getResourceAsStream("/demo/lieux-fictifs-nord.csv")) {
             demo = in.readAllBytes();
@@ -256,7 +259,7 @@ class ReferralIT {
         }
         assertEquals("DONE", Http.json(Http.get(job)).getString("status"));
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("ANNUAIRE"));
         HttpResponse<String> byId = Dossiers.refer(uri("/"), diagnostic, "{\"id\": \"demo-fictif-lille-fs-wazemmes\"}");
         assertEquals(201, byId.statusCode(), byId.body());
@@ -279,7 +282,7 @@ class ReferralIT {
 
     @Test
     void badRequestsNameEveryOffendingField() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(uri("/"), unique("REF"));
         String place = """
                 {"id": "x", "nom": " ", "adresse": "1 rue", "code_postal": "7500", "commune": "Paris",
@@ -294,7 +297,7 @@ class ReferralIT {
 
     @Test
     void theHistoryCannotBeChangedInTheDatabaseButGoesWithAnErasedDossier() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String caseRef = unique("ERASE");
         String id = referral(uri("/"), takeDiagnostic(uri("/"), caseRef));
         // the application's account has no right to; the schema's owner is stopped by the triggers

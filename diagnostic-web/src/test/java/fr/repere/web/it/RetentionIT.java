@@ -45,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class RetentionIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("retention");
+
     @ArquillianResource
     private URL base;
 
@@ -63,7 +66,7 @@ class RetentionIT {
     @Test
     void aWorkerExportsEverythingOnTheDossierOfTheTeamAndItIsJournaled() throws Exception {
         String caseRef = unique("EXPORT");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String first = takeDiagnostic(caseRef);
         String second = takeDiagnostic(caseRef);
         assertEquals(200, decide(second, "{\"orientation\": \"TRAIN\", \"reason\": \"Souhaite apprendre avec sa fille\"}").statusCode());
@@ -102,12 +105,12 @@ class RetentionIT {
         List<String> actions = export.getJsonArray("journal").stream().map(v -> v.asJsonObject().getString("action")).toList();
         assertEquals(List.of("DIAGNOSTIC_CREATE", "DIAGNOSTIC_CREATE", "DECISION_RECORD", "DRAFT_START", "REFERRAL_CREATE",
                 "MANDATE_CREATE", "CASE_EXPORT"), actions);
-        assertFalse(r.body().contains("agent-worker-a"), "the journal part names roles, not agents");
+        assertFalse(r.body().contains(ORG.worker().id()), "the journal part names roles, not agents");
 
         String pseudonym = pseudonymOf(first);
-        assertEquals(1, count("journal_entry", "action = 'CASE_EXPORT' AND actor = 'agent-worker-a' AND dossier = '" + pseudonym + "' AND allowed"));
+        assertEquals(1, count("journal_entry", "action = 'CASE_EXPORT' AND actor = '" + ORG.worker().id() + "' AND dossier = '" + pseudonym + "' AND allowed"));
 
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertEquals(200, Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()).statusCode(),
                 "the team lead exercises the rights too");
     }
@@ -115,21 +118,21 @@ class RetentionIT {
     @Test
     void anotherTeamsDossierOrAnUnknownOneIsNotFoundAndRolesWithoutDossiersAreRefused() throws Exception {
         String caseRef = unique("SCOPE");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String diagnostic = takeDiagnostic(caseRef);
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
-        long refusedBefore = count("journal_entry", "actor = 'agent-worker-b' AND action IN ('CASE_EXPORT', 'CASE_ERASE') AND NOT allowed");
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
+        long refusedBefore = count("journal_entry", "actor = '" + ORG.otherTeamWorker().id() + "' AND action IN ('CASE_EXPORT', 'CASE_ERASE') AND NOT allowed");
         assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()), 404);
         assertProblem(erase(caseRef, "PERSON_REQUEST"), 404);
         assertEquals(refusedBefore + 2, count("journal_entry",
-                "actor = 'agent-worker-b' AND action IN ('CASE_EXPORT', 'CASE_ERASE') AND NOT allowed AND dossier IS NULL"));
+                "actor = '" + ORG.otherTeamWorker().id() + "' AND action IN ('CASE_EXPORT', 'CASE_ERASE') AND NOT allowed AND dossier IS NULL"));
         assertEquals(1, count("diagnostic", "id = '" + diagnostic + "'"), "nothing erased by another team");
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + unique("NEVER") + "\"}", Map.of()), 404);
 
-        for (String agent : new String[] {TestAgents.ANALYST, TestAgents.ADMIN}) {
+        for (String agent : new String[] {ORG.analyst().email(), ORG.admin().email()}) {
             Http.loginAs(uri("/"), agent);
             assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + caseRef + "\"}", Map.of()), 403);
             assertProblem(erase(caseRef, "PERSON_REQUEST"), 403);
@@ -140,7 +143,7 @@ class RetentionIT {
 
     @Test
     void badBodiesAreRefusedNamingTheField() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         JsonObject missing = assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{}", Map.of()), 400);
         assertEquals("/caseRef", missing.getJsonArray("errors").getJsonObject(0).getString("pointer"));
         JsonObject badRef = assertProblem(Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"Jean Dupont\"}", Map.of()), 400);
@@ -155,9 +158,9 @@ class RetentionIT {
     @Test
     void erasureDeletesTheDossierOfTheTeamOnlyIsJournaledAndASecondOneSaysNothingIsLeft() throws Exception {
         String caseRef = unique("ERASE");
-        Http.loginAs(uri("/"), TestAgents.WORKER_B);
+        Http.loginAs(uri("/"), ORG.otherTeamWorker().email());
         String otherTeams = takeDiagnostic(caseRef); // same reference in team B: another person
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String first = takeDiagnostic(caseRef);
         String second = takeDiagnostic(caseRef);
         assertEquals(200, decide(first, "{\"orientation\": \"ON_BEHALF\", \"reason\": \"Mme Martin, 3 rue des Lilas\"}").statusCode());
@@ -171,10 +174,10 @@ class RetentionIT {
         assertEquals(1, erased.getInt("erasedDrafts"));
         assertEquals(0, count("diagnostic", "id IN ('" + first + "', '" + second + "')"));
         assertEquals(0, count("diagnostic_answer", "diagnostic_id IN ('" + first + "', '" + second + "')"));
-        assertEquals(0, count("diagnostic", "case_ref = '" + caseRef + "' AND team_id = '" + TestAgents.TEAM_A + "'"));
+        assertEquals(0, count("diagnostic", "case_ref = '" + caseRef + "' AND team_id = '" + ORG.team() + "'"));
         assertEquals(0, count("diagnostic_draft", "case_ref = '" + caseRef + "'"));
         assertEquals(1, count("diagnostic", "id = '" + otherTeams + "' AND case_ref = '" + caseRef + "'"), "team B's dossier stays");
-        assertEquals(1, count("journal_entry", "action = 'CASE_ERASE' AND actor = 'agent-worker-a' AND dossier = '" + pseudonym
+        assertEquals(1, count("journal_entry", "action = 'CASE_ERASE' AND actor = '" + ORG.worker().id() + "' AND dossier = '" + pseudonym
                 + "' AND detail = 'PERSON_REQUEST' AND target IS NULL AND allowed"));
 
         HttpResponse<String> again = erase(caseRef, "PERSON_REQUEST");
@@ -195,7 +198,7 @@ class RetentionIT {
     void aDossierWithoutActivityForTheRetentionPeriodIsAnonymizedOnceAndKeptForStatistics() throws Exception {
         String old = unique("OLD");
         String recent = unique("RECENT");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String oldDiagnostic = takeDiagnostic(old);
         assertEquals(200, decide(oldDiagnostic, "{\"orientation\": \"TRAIN\", \"reason\": \"M. Durand, voisin du 12\"}").statusCode());
         String oldDraft = Http.json(Http.postJson(uri("/api/v1/drafts"), "{\"consent\": true, \"caseRef\": \"" + old + "\"}", Map.of())).getString("id");
@@ -224,7 +227,7 @@ class RetentionIT {
         assertEquals(0, count("diagnostic_draft", "id = '" + oldDraft + "'"), "the unfinished interview is deleted");
         List<Map<String, Object>> anonymous = rows("SELECT id, team_id, overridden, override_reason, final_orientation, "
                 + "primary_orientation, ruleset_version, questionnaire_version, anonymized_at FROM diagnostic "
-                + "WHERE anonymized_at IS NOT NULL AND team_id = '" + TestAgents.TEAM_A + "' AND final_orientation = 'TRAIN' "
+                + "WHERE anonymized_at IS NOT NULL AND team_id = '" + ORG.team() + "' AND final_orientation = 'TRAIN' "
                 + "AND primary_orientation = '" + before.get("primary_orientation") + "' AND taken_at = ?",
                 twentySixMonthsAgo.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertEquals(1, anonymous.size(), "the diagnostic stays for statistics, dated to the month: " + anonymous);
@@ -257,7 +260,7 @@ class RetentionIT {
     void twoReferencesThatDifferOnlyByCaseAreTwoDossiersEverywhere() throws Exception {
         String upper = unique("CASSE").toUpperCase();
         String lower = upper.toLowerCase();
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String upperDiagnostic = takeDiagnostic(upper);
         String lowerDiagnostic = takeDiagnostic(lower);
         for (String diagnostic : List.of(upperDiagnostic, lowerDiagnostic)) {
@@ -282,7 +285,7 @@ class RetentionIT {
 
     @Test
     void aDiagnosticAndAnInterviewSavedWithoutACaseReferenceFollowTheSameRetention() throws Exception {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> taken = Http.postJson(uri("/api/v1/diagnostics"),
                 DiagnosticApiIT.AUTONOMOUS_PERSON.replace("\"caseRef\": \"CASE-42\", ", ""), Map.of());
         assertEquals(201, taken.statusCode(), taken.body());

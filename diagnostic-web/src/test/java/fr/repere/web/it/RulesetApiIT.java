@@ -37,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class RulesetApiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("rulesetapi");
+
     @ArquillianResource
     private URL base;
 
@@ -47,7 +50,7 @@ class RulesetApiIT {
 
     @org.junit.jupiter.api.BeforeEach
     void asAdministrator() {
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
     }
 
     @Test
@@ -68,10 +71,10 @@ class RulesetApiIT {
         }
         assertTrue(tables.size() >= 2, tables.keySet().toString());
 
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         String before = Http.json(Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of()))
                 .getString("id");
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
 
         String version = "test-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> uploaded = upload(version, tables);
@@ -83,10 +86,10 @@ class RulesetApiIT {
                 HttpRequest.BodyPublishers.noBody(), Map.of());
         assertEquals(200, activated.statusCode(), activated.body());
         assertEquals(version, rulesetOfANewDiagnostic());
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(shippedVersion, Http.json(Http.get(uri("/api/v1/diagnostics/" + before))).getString("rulesetVersion"),
                 "a past diagnostic keeps the version it ran with");
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
 
         assertEquals(422, upload(version, tables).statusCode(), "a version number is used once");
         assertEquals(200, Http.post(uri("/api/v1/rulesets/" + shippedVersion + "/activation"), "application/json",
@@ -314,9 +317,9 @@ class RulesetApiIT {
 
     /** The ruleset version a worker's new diagnostic runs with (the session comes back to the administrator). */
     private String rulesetOfANewDiagnostic() {
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         HttpResponse<String> r = Http.postJson(uri("/api/v1/diagnostics"), DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of());
-        Http.loginAs(uri("/"), TestAgents.ADMIN);
+        Http.loginAs(uri("/"), ORG.admin().email());
         assertEquals(201, r.statusCode(), r.body());
         return Http.json(r).getString("rulesetVersion");
     }

@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class SharedTabletUiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("sharedtablet");
+
     @ArquillianResource
     private URL base;
 
@@ -70,7 +73,7 @@ class SharedTabletUiIT {
     @Test
     void afterALogoutTheNextAgentOfAnotherTeamFindsNoTraceOfTheInterview() {
         String caseRef = unique("UI-TABLETTE-A");
-        String id = startInterview(TestAgents.WORKER_A, caseRef);
+        String id = startInterview(ORG.worker().email(), caseRef);
         Map<String, List<String>> given = answerTwoSteps();
         assertTrue(device().contains(id) && device().contains(caseRef), "kept on the device while the interview goes on");
 
@@ -78,7 +81,7 @@ class SharedTabletUiIT {
         browser.waitForHeading("Se connecter");
         assertNoTraceOf(caseRef, id, "after agent A logged out");
 
-        browser.logIn(TestAgents.WORKER_B);
+        browser.logIn(ORG.otherTeamWorker().email());
         browser.waitForHeading("Nouveau diagnostic");
         assertEquals("", browser.driver.findElement(By.id("dossier")).getDomProperty("value"));
         assertTrue(browser.driver.findElements(By.id("en-cours")).isEmpty(), "no interview offered to resume");
@@ -96,14 +99,14 @@ class SharedTabletUiIT {
 
         // A's answers reached the server, where A finds them again
         network.restore();
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(given, answersOnServer(id));
     }
 
     @Test
     void offlineTheDeviceCopyShowsOnlyInTheAgentsOwnTabAndAnotherAgentsLoginRemovesIt() {
         String caseRef = unique("UI-TABLETTE-HORS");
-        String id = startInterview(TestAgents.WORKER_A, caseRef);
+        String id = startInterview(ORG.worker().email(), caseRef);
         Map<String, List<String>> online = answerStep();
         waitSaved();
         next();
@@ -132,13 +135,13 @@ class SharedTabletUiIT {
         browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().startsWith("Enregistré") ? true : null);
         Map<String, List<String>> all = new LinkedHashMap<>(online);
         all.putAll(offline);
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(all, answersOnServer(id));
 
         // A walks away without logging out; B logs in on the same device: A's copy goes
         assertTrue(device().contains(caseRef));
         browser.driver.get(root() + "/connexion");
-        browser.logIn(TestAgents.WORKER_B);
+        browser.logIn(ORG.otherTeamWorker().email());
         browser.waitForHeading("Nouveau diagnostic");
         assertTrue(browser.driver.findElements(By.id("en-cours")).isEmpty(), "no interview offered to resume");
         assertNoTraceOf(caseRef, id, "once agent B logged in after agent A");
@@ -147,7 +150,7 @@ class SharedTabletUiIT {
     @Test
     void loggingOutWithAnswersNotSentWarnsAndErasesThemOnlyOnceConfirmed() {
         String caseRef = unique("UI-TABLETTE-ENVOI");
-        String id = startInterview(TestAgents.WORKER_A, caseRef);
+        String id = startInterview(ORG.worker().email(), caseRef);
         browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return navigator.serviceWorker.controller !== null;")) ? true : null);
         network.cut();
         Map<String, List<String>> offline = answerStep();
@@ -170,13 +173,13 @@ class SharedTabletUiIT {
         browser.driver.findElement(By.xpath("//button[normalize-space()=\"Réessayer l'envoi puis se déconnecter\"]")).click();
         browser.waitForHeading("Se connecter");
         assertNoTraceOf(caseRef, id, "after a logout that sent everything");
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(offline, answersOnServer(id));
         assertEquals(401, sessionStatusInBrowser(), "the session is over");
 
         // again offline, and the agent logs out anyway: erased from the device, session ended once back online
         String lostRef = unique("UI-TABLETTE-PERDU");
-        String lost = startInterview(TestAgents.WORKER_A, lostRef);
+        String lost = startInterview(ORG.worker().email(), lostRef);
         network.cut();
         answerStep();
         browser.waitFor(d -> d.findElement(By.id("enregistrement")).getText().contains("Hors connexion") ? true : null);
@@ -189,7 +192,7 @@ class SharedTabletUiIT {
         browser.driver.get(root() + "/connexion");
         browser.waitForHeading("Se connecter");
         browser.waitFor(d -> sessionStatusInBrowser() == 401 ? true : null);
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(Map.of(), answersOnServer(lost), "answers erased unsent, as the agent was warned");
     }
 

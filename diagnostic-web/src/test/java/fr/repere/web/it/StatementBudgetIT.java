@@ -44,6 +44,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class StatementBudgetIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("statementbud");
+    private static final String HOST_KEY = TestOrganisations.hostKey(ORG);
+
     private static final int N = 2;
 
     @ArquillianResource
@@ -61,7 +65,7 @@ class StatementBudgetIT {
 
     @Test
     void aDiagnosticsResultHasAFixedCost() throws Exception {
-        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
         Http.loginAs(uri("/"), t.worker1());
         String id = takeDiagnostic(uri("/"), unique("BUD"));
         int undecided = statements("GET /api/v1/diagnostics/{id}", Http.get(uri("/api/v1/diagnostics/" + id)));
@@ -77,7 +81,7 @@ class StatementBudgetIT {
 
     @Test
     void theHistoryOfADossierCostsTheSameWhateverItsDiagnostics() throws Exception {
-        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
         Http.loginAs(uri("/"), t.worker1());
         String small = caseWith(N);
         String large = caseWith(3 * N);
@@ -89,7 +93,7 @@ class StatementBudgetIT {
                 () -> Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
                 () -> Http.postJson(uri("/api/v1/dossiers/export"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
         Http.anonymous();
-        Http.asHost(TestAgents.HOST_KEY);
+        Http.asHost(HOST_KEY);
         journaled("POST /api/v1/host/case-diagnostics", 1, 10 + 3 * N,
                 () -> Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + small + "\"}", Map.of()),
                 () -> Http.postJson(uri("/api/v1/host/case-diagnostics"), "{\"caseRef\": \"" + large + "\"}", Map.of()));
@@ -97,7 +101,7 @@ class StatementBudgetIT {
 
     @Test
     void theReferralsOfADiagnosticCostTheSameWhateverTheirNumber() throws Exception {
-        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
         Http.loginAs(uri("/"), t.worker1());
         String few = takeDiagnostic(uri("/"), unique("BUD"));
         String many = takeDiagnostic(uri("/"), unique("BUD"));
@@ -132,12 +136,12 @@ class StatementBudgetIT {
     @Test
     void theStatisticsPageCostsTheSameWhateverTheDiagnostics() throws Exception {
         String path = "/api/v1/statistics?departement=48&annee=" + Year.now();
-        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
         placedDiagnostics(t, N);
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         int before = statements("GET " + path, Http.get(uri(path)));
         placedDiagnostics(t, 2 * N);
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         int after = statements("GET " + path, Http.get(uri(path)));
         report("GET /api/v1/statistics", before, after);
         assertEquals(before, after, "GET /api/v1/statistics: the statements grow with the diagnostics");
@@ -173,7 +177,7 @@ class StatementBudgetIT {
      * referral waiting for 12 days, one refused) and under a mandate expiring in 10 days.
      */
     private TeamDashboardIT.Team team(int size) throws SQLException {
-        TeamDashboardIT.Team t = TeamDashboardIT.Team.create();
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < size; i++) {
             Http.loginAs(uri("/"), i % 2 == 0 ? t.worker1() : t.worker2());

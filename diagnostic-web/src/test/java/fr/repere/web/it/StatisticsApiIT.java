@@ -47,6 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class StatisticsApiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("statisticsap");
+
     static final String DEPARTEMENT = "2A";
     /** commune → people with each answer sheet: {autonomous person, urgent without device}. */
     static final Map<String, int[]> POPULATION = Map.of(
@@ -83,7 +86,7 @@ class StatisticsApiIT {
         for (var entry : POPULATION.entrySet()) {
             for (int kind = 0; kind < 2; kind++) {
                 for (int i = 0; i < entry.getValue()[kind]; i++) {
-                    Http.loginAs(uri("/"), n++ % 2 == 0 ? TestAgents.WORKER_A : TestAgents.WORKER_B);
+                    Http.loginAs(uri("/"), n++ % 2 == 0 ? ORG.worker().email() : ORG.otherTeamWorker().email());
                     String body = kind == 0
                             ? DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", "STAT-" + entry.getKey() + "-" + i)
                             : DiagnosticApiIT.URGENT_WITHOUT_DEVICE;
@@ -102,7 +105,7 @@ class StatisticsApiIT {
     }
 
     private JsonObject statistics(String query) {
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         HttpResponse<String> r = Http.get(uri("/api/v1/statistics?departement=" + DEPARTEMENT + "&annee=" + Year.now() + query));
         assertEquals(200, r.statusCode(), r.body());
         return Http.json(r);
@@ -155,7 +158,7 @@ class StatisticsApiIT {
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("SELECT DISTINCT d." + column + " FROM diagnostic d"
                      + " JOIN diagnostic_territory t ON t.diagnostic_id = d.id JOIN team ON team.id = d.team_id"
-                     + " WHERE t.departement_code = ? AND team.organisation_id = 'org-test' AND YEAR(d.taken_at) = ? ORDER BY 1")) {
+                     + " WHERE t.departement_code = ? AND team.organisation_id = '" + ORG.id() + "' AND YEAR(d.taken_at) = ? ORDER BY 1")) {
             s.setString(1, DEPARTEMENT);
             s.setInt(2, Year.now().getValue());
             try (ResultSet rs = s.executeQuery()) {
@@ -195,7 +198,7 @@ class StatisticsApiIT {
 
     @Test
     void badParametersAreRefusedNamingTheParameter() {
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         for (String[] bad : new String[][] {{"territoire=canton", "territoire"}, {"periode=semaine", "periode"},
                 {"annee=deux-mille", "annee"}, {"territoire=commune&periode=mois", "periode"}, {"departement=99", "departement"}}) {
             HttpResponse<String> r = Http.get(uri("/api/v1/statistics?" + bad[0]));
@@ -205,14 +208,14 @@ class StatisticsApiIT {
         }
         HttpResponse<String> r = Http.postJson(uri("/api/v1/statistics/exports"), "{\"format\": \"PDF\"}", Map.of());
         assertEquals(400, r.statusCode(), r.body());
-        Http.loginAs(uri("/"), TestAgents.WORKER_A);
+        Http.loginAs(uri("/"), ORG.worker().email());
         assertEquals(403, Http.get(uri("/api/v1/statistics")).statusCode());
     }
 
     @Test
     void theXlsxExportOpensInLibreOfficeWithTheDatabasesFigures() throws Exception {
         push();
-        Http.loginAs(uri("/"), TestAgents.ANALYST);
+        Http.loginAs(uri("/"), ORG.analyst().email());
         HttpResponse<String> started = Http.postJson(uri("/api/v1/statistics/exports"), "{\"format\": \"XLSX\", \"territoire\": \"commune\","
                 + " \"periode\": \"annee\", \"annee\": " + Year.now() + ", \"departement\": \"" + DEPARTEMENT + "\"}", Map.of());
         assertEquals(202, started.statusCode(), started.body());
@@ -297,7 +300,7 @@ class StatisticsApiIT {
         try (Connection c = TestDatabase.connect();
              PreparedStatement s = c.prepareStatement("SELECT t.commune_code, d.primary_orientation, COUNT(*) FROM diagnostic d"
                      + " JOIN diagnostic_territory t ON t.diagnostic_id = d.id JOIN team ON team.id = d.team_id"
-                     + " WHERE t.departement_code = ? AND team.organisation_id = 'org-test' AND YEAR(d.taken_at) = ?"
+                     + " WHERE t.departement_code = ? AND team.organisation_id = '" + ORG.id() + "' AND YEAR(d.taken_at) = ?"
                      + " GROUP BY 1, 2")) {
             s.setString(1, DEPARTEMENT);
             s.setInt(2, Year.now().getValue());

@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class StatisticsUiIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("statisticsui");
+
     @ArquillianResource
     private URL base;
 
@@ -61,7 +64,7 @@ class StatisticsUiIT {
 
     /** A dozen diagnostics in Bastia, so that the analyst's organisation has figures in Haute-Corse (StatisticsApiIT counts Corse-du-Sud). */
     private void someDiagnostics() {
-        Http.loginAs(URI.create(base.toString()), TestAgents.WORKER_A);
+        Http.loginAs(URI.create(base.toString()), ORG.worker().email());
         for (int i = 0; i < 12; i++) {
             HttpResponse<String> created = Http.postJson(URI.create(url("/api/v1/diagnostics")),
                     DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", "STAT-UI-" + i), Map.of());
@@ -78,8 +81,8 @@ class StatisticsUiIT {
         browser.driver.get(url("/statistiques"));
         browser.waitForHeading("Se connecter");
         browser.waitFor(d -> d.findElement(By.id("email")));
-        browser.driver.findElement(By.id("email")).sendKeys(TestAgents.ANALYST);
-        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(TestAgents.PASSWORD);
+        browser.driver.findElement(By.id("email")).sendKeys(ORG.analyst().email());
+        browser.driver.findElement(By.id("mot-de-passe")).sendKeys(TestOrganisations.PASSWORD);
         browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
         browser.waitForHeading("Statistiques du département");
         browser.waitFor(d -> d.findElements(By.cssSelector("#stat-titre, .alerte--erreur")).isEmpty() ? null : true);

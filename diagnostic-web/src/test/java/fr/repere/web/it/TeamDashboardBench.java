@@ -102,10 +102,11 @@ class TeamDashboardBench {
     private static void seed(String team, String suffix, String lead) throws SQLException {
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String hash = Passwords.hash(TestAgents.PASSWORD.toCharArray());
+        String hash = Passwords.hash(TestOrganisations.PASSWORD.toCharArray());
+        String organisation = TestOrganisations.create("dashbench").id();
         try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO team (id, organisation_id, name) VALUES (?, 'org-test', ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO team (id, organisation_id, name) VALUES (?, '" + organisation + "', ?)")) {
                 s.setString(1, team);
                 s.setString(2, "Équipe banc d'essai " + suffix);
                 s.executeUpdate();
@@ -182,7 +183,7 @@ class TeamDashboardBench {
                 s.executeBatch();
             }
             try (PreparedStatement m = c.prepareStatement("INSERT INTO mandate (id, organisation_id, team_id, case_ref, created_by, "
-                    + "created_at, duration, signed_at, expires_at) VALUES (?, 'org-test', ?, ?, ?, ?, 'SIX_MONTHS', ?, ?)");
+                    + "created_at, duration, signed_at, expires_at) VALUES (?, '" + organisation + "', ?, ?, ?, ?, 'SIX_MONTHS', ?, ?)");
                  PreparedStatement a = c.prepareStatement("INSERT INTO mandate_autorisation (mandate_id, category) VALUES (?, 'SOCIAL')")) {
                 for (int i = 0; i < MANDATES; i++) {
                     String id = UUID.randomUUID().toString();

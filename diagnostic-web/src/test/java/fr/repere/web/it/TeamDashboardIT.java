@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class TeamDashboardIT {
 
+    /** This class's own organisation (TestOrganisations): it counts and reads its own rows only. */
+    private static final TestOrganisations.Organisation ORG = TestOrganisations.create("teamdashboar");
+
     @ArquillianResource
     private URL base;
 
@@ -55,7 +58,7 @@ class TeamDashboardIT {
 
     @Test
     void everyFigureOfTheOwnTeamDrillsDownToItsDossiersAndTheReadsAreJournaled() throws Exception {
-        Team t = Team.create();
+        Team t = Team.create(ORG.id());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         Http.loginAs(uri("/"), t.worker1);
@@ -150,7 +153,7 @@ class TeamDashboardIT {
                 "one entry per dossier shown");
 
         // another team's lead sees none of it, and cannot drill into this team's worker
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertFalse(Http.get(uri("/api/v1/team/referrals/waiting")).body().contains(waiting));
         assertProblem(Http.get(uri("/api/v1/team/workers/" + t.worker1Id + "/referrals")), 404);
         Http.loginAs(uri("/"), t.lead);
@@ -161,14 +164,14 @@ class TeamDashboardIT {
 
     @Test
     void onlyTeamLeadsSeeTheirTeamsView() {
-        for (String agent : List.of(TestAgents.WORKER_A, TestAgents.ANALYST, TestAgents.ADMIN)) {
+        for (String agent : List.of(ORG.worker().email(), ORG.analyst().email(), ORG.admin().email())) {
             Http.loginAs(uri("/"), agent);
             assertProblem(Http.get(uri("/api/v1/team/dashboard")), 403);
             assertProblem(Http.get(uri("/api/v1/team/referrals/waiting")), 403);
         }
         Http.anonymous();
         assertEquals(401, Http.get(uri("/api/v1/team/dashboard")).statusCode());
-        Http.loginAs(uri("/"), TestAgents.LEAD_A);
+        Http.loginAs(uri("/"), ORG.lead().email());
         assertEquals(200, Http.get(uri("/api/v1/team/dashboard?days=365")).statusCode());
     }
 
@@ -205,12 +208,12 @@ class TeamDashboardIT {
         return URI.create(base.toString()).resolve(path);
     }
 
-    /** A team of its own in the seed's organisation (beside its places): a lead and two workers, with the test password. */
+    /** A team of its own in {@code organisation}: a lead and two workers, with the test password. */
     record Team(String id, String lead, String leadId, String worker1, String worker1Id, String worker1Name, String worker2,
                 String worker2Id) {
 
-        static Team create() {
-            TestOrganisations.Team t = TestOrganisations.team("org-test", "dashboard");
+        static Team create(String organisation) {
+            TestOrganisations.Team t = TestOrganisations.team(organisation, "dashboard");
             return new Team(t.id(), t.lead().email(), t.lead().id(), t.worker().email(), t.worker().id(), t.worker().displayName(),
                     t.secondWorker().email(), t.secondWorker().id());
         }

@@ -36,7 +36,6 @@ public class TestDatabase implements LauncherSessionListener {
             }
             server = EmbeddedMariaDb.start(home, Integer.parseInt(port), ACCOUNTS);
             migrate();
-            TestAgents.seed(server.jdbcUrl(), ACCOUNTS.migrationUser(), ACCOUNTS.migrationPassword());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
