@@ -12,6 +12,7 @@ import {directoryPage} from './directory.js';
 import {statistiquesPage} from './statistiques.js';
 import {claimDevice, onDeviceChange, resumeOffline} from './store.js';
 import {finishPendingLogout, logOut} from './logout.js';
+import {setHost} from './host.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -80,6 +81,7 @@ async function start() {
   }
   if (s) {
     setCsrf(s.csrfToken);
+    setHost(s.hostOrigin);
     claimDevice(s.agent); // another agent's copies leave the device
   }
   showMenu(s);

@@ -6,6 +6,7 @@ import {dateTime, errorBox, focus, h, show} from './dom.js';
 import {ACTIONS, LEVEL_COUNT, LEVEL_STEPS, ORIENTATIONS} from './labels.js';
 import {nextSteps} from './nextsteps.js';
 import {cafUsedNote} from './caf.js';
+import {tellHost} from './host.js';
 
 export function levelBars(scores) {
   return h('ul', {class: 'niveaux'}, scores.filter(s => s.dimension !== 'CONTEXT').map(s => h('li', {class: 'niveau'},
@@ -99,6 +100,7 @@ function decisionForm(d) {
     try {
       const updated = await api('PUT', `/api/v1/diagnostics/${d.id}/decision`, body);
       render(updated, true);
+      tellHost('repere.diagnostic.decided', {diagnosticId: updated.id, caseRef: updated.caseRef || null});
     } catch (e) {
       button.disabled = false;
       messages.replaceChildren(errorBox(e instanceof NetworkError

@@ -25,4 +25,17 @@ public class UtcInstantConverter implements AttributeConverter<Instant, LocalDat
     public Instant convertToEntityAttribute(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
+
+    /** For a native query's parameter: the instant as the UTC {@code DATETIME(3)} the columns hold. */
+    static LocalDateTime utc(Instant instant) {
+        return new UtcInstantConverter().convertToDatabaseColumn(instant);
+    }
+
+    /** A native query's {@code DATETIME} column (Timestamp or LocalDateTime, as the driver gives it) as an instant. */
+    static Instant instant(Object column) {
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return column == null ? null : ((LocalDateTime) column).toInstant(ZoneOffset.UTC);
+    }
 }

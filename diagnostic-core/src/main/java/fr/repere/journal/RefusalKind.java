@@ -7,5 +7,7 @@ public enum RefusalKind {
     /** A built-in login refused without checking anything, because its account or address must wait. */
     LOGIN_THROTTLED,
     /** A host system's key refused: unknown, revoked or wrong. */
-    HOST_KEY_REFUSED
+    HOST_KEY_REFUSED,
+    /** A signed launch from a host system refused: unknown host or key, bad signature, expired, replayed… */
+    LAUNCH_REFUSED
 }

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** An {@link AgentDirectory} in a list, for tests: e-mails compared case-insensitively, subjects exactly. */
-final class InMemoryAgents implements AgentDirectory {
+public final class InMemoryAgents implements AgentDirectory {
 
-    final List<Agent> agents = new ArrayList<>();
+    public final List<Agent> agents = new ArrayList<>();
 
-    Agent add(Agent agent) {
+    public Agent add(Agent agent) {
         agents.add(agent);
         return agent;
     }
@@ -45,7 +45,7 @@ final class InMemoryAgents implements AgentDirectory {
     }
 
     /** A demonstration account (as the seed data makes them: no setter in the domain). */
-    static Agent demo(Agent agent) {
+    public static Agent demo(Agent agent) {
         try {
             Field demo = Agent.class.getDeclaredField("demo");
             demo.setAccessible(true);

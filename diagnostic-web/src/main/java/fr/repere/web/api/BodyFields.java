@@ -44,6 +44,18 @@ public final class BodyFields {
         return new BodyFields(v.asJsonObject(), fields, prefix + "/" + field, errors);
     }
 
+    /** The JSON object {@code field} as it is (for a standard document such as a JWK Set); null (and an error if required) otherwise. */
+    public JsonObject json(String field, boolean required) {
+        JsonValue v = body.get(field);
+        if (v != null && v.getValueType() == JsonValue.ValueType.OBJECT) {
+            return v.asJsonObject();
+        }
+        if (v != null && v.getValueType() != JsonValue.ValueType.NULL || required) {
+            errors.add(new Problem.FieldError(prefix + "/" + field, "Un objet JSON est attendu."));
+        }
+        return null;
+    }
+
     /** A text of 1 to {@code max} characters once trimmed; null (and an error if required) otherwise. */
     public String text(String field, int max, boolean required) {
         JsonValue v = body.get(field);

@@ -126,7 +126,8 @@ public class RetentionJobs {
     }
 
     /**
-     * Deletes the refusal counts past the journal's period and the idle login throttle keys, as of
+     * Deletes the refusal counts past the journal's period, the idle login throttle keys and the used
+     * launch token ids of expired tokens, as of
      * {@code now}; returns how many rows. Never throws.
      */
     public int purgeLoginCounters(Instant now) {
@@ -141,10 +142,11 @@ public class RetentionJobs {
                 batch = work.purgeIdleLoginThrottles(now, BATCH);
                 purged += batch;
             } while (batch == BATCH);
+            purged += work.forgetExpiredLaunchTokens(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention: refusal counts purge stopped, retried next run: {0}", e.toString());
         }
-        report("refusal count(s) and idle login throttle key(s) purged", purged, 0);
+        report("refusal count(s), idle login throttle key(s) and expired launch token id(s) purged", purged, 0);
         return purged;
     }
 

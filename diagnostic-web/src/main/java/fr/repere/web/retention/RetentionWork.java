@@ -27,6 +27,9 @@ public class RetentionWork {
     private RetentionSettings settings;
 
     @Inject
+    private fr.repere.host.Launching launching;
+
+    @Inject
     private JournalWriter journal;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -85,5 +88,11 @@ public class RetentionWork {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeIdleLoginThrottles(Instant now, int limit) {
         return retention.purgeIdleLoginThrottles(now, limit);
+    }
+
+    /** Deletes the used launch token ids whose tokens expired (kept only to refuse a replay meanwhile); returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forgetExpiredLaunchTokens(Instant now) {
+        return launching.forgetExpiredTokens(now);
     }
 }

@@ -15,6 +15,8 @@ public record Caller(String agentId, Role role, String team, String displayName,
         implements Principal, Serializable {
 
     public static final String SESSION_ATTRIBUTE = "repere.caller";
+    /** Session attribute: the origin of the host system that opened this session in its iframe (signed launch). */
+    public static final String HOST_ORIGIN_ATTRIBUTE = "repere.host-origin";
 
     @Override
     public String getName() {

@@ -37,8 +37,14 @@ public class CallerFilter implements ContainerRequestFilter {
     @jakarta.inject.Inject
     private AccountStatus accounts;
 
+    @Context
+    private jakarta.ws.rs.container.ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource != null && resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SignedRequest.class)) {
+            return; // its own signed, one-use proof; whatever session the browser had is replaced
+        }
         HttpSession session = http.getSession(false);
         Caller caller = session == null ? null : (Caller) session.getAttribute(Caller.SESSION_ATTRIBUTE);
         if (caller != null && caller.since().plus(ABSOLUTE_LIMIT).isBefore(Instant.now())) {

@@ -26,6 +26,13 @@ import java.util.Locale;
 @Provider
 public class SessionCookiePolicy implements ContainerResponseFilter {
 
+    /**
+     * Request property set by a signed launch into a host's iframe: its session cookie is
+     * {@code Secure; SameSite=None; Partitioned} (CHIPS), kept by the browser for this host's site
+     * only, whatever the installation's setting.
+     */
+    public static final String FRAMED_LAUNCH = "repere.framed-launch";
+
     /** Read once, on the first response that carries a cookie. */
     private volatile Boolean embedded;
 
@@ -48,11 +55,29 @@ public class SessionCookiePolicy implements ContainerResponseFilter {
         if (embedded == null) {
             embedded = EmbeddingHosts.configured().isPresent();
         }
-        List<String> completed = cookies.stream().map(c -> complete(c, name == null ? "JSESSIONID" : name, embedded)).toList();
+        boolean framed = Boolean.TRUE.equals(request.getProperty(FRAMED_LAUNCH));
+        String cookie = name == null ? "JSESSIONID" : name;
+        List<String> completed = cookies.stream()
+                .map(c -> framed ? partitioned(c, cookie) : complete(c, cookie, embedded)).toList();
         if (!completed.equals(cookies)) {
             response.setHeader("Set-Cookie", completed.get(0));
             completed.stream().skip(1).forEach(c -> response.addHeader("Set-Cookie", c));
         }
+    }
+
+    /** The session cookie of a framed launch: third-party, partitioned by the host's site; other cookies unchanged. */
+    static String partitioned(String setCookie, String sessionCookieName) {
+        if (!setCookie.startsWith(sessionCookieName + "=")) {
+            return setCookie;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : setCookie.split(";\\s*")) {
+            String lower = part.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("samesite=") && !lower.equals("secure") && !lower.equals("partitioned")) {
+                out.append(out.isEmpty() ? "" : "; ").append(part);
+            }
+        }
+        return out + "; Secure; SameSite=None; Partitioned";
     }
 
     /** The session cookie with its SameSite (and, embedded, Secure) attributes; other cookies unchanged. */

@@ -69,9 +69,17 @@ public class SessionResource {
     @Context
     private HttpServletRequest http;
 
-    public record SessionView(String agent, String name, String role, String roleLabel, String team, String csrfToken) {
-        static SessionView of(Caller c) {
-            return new SessionView(c.agentId(), c.displayName(), c.role().name(), c.role().label(), c.team(), c.csrfToken());
+    /**
+     * @param hostOrigin the web origin of the host system whose signed launch opened this session in
+     *                   its iframe: the only parent the page tells that a diagnostic was decided
+     */
+    public record SessionView(String agent, String name, String role, String roleLabel, String team, String csrfToken,
+                              String hostOrigin) {
+        static SessionView of(Caller c, HttpServletRequest http) {
+            var session = http.getSession(false);
+            Object origin = session == null ? null : session.getAttribute(Caller.HOST_ORIGIN_ATTRIBUTE);
+            return new SessionView(c.agentId(), c.displayName(), c.role().name(), c.role().label(), c.team(), c.csrfToken(),
+                    origin instanceof String o ? o : null);
         }
     }
 
@@ -102,7 +110,7 @@ public class SessionResource {
             throw new ProblemException(Problem.of("login-refused", "Connexion refusée", 401,
                     "Adresse e-mail ou mot de passe incorrect, ou compte désactivé."));
         }
-        return Json.ok(SessionView.of(sessions.open(http, agent.get())));
+        return Json.ok(SessionView.of(sessions.open(http, agent.get()), http));
     }
 
     @GET
@@ -112,7 +120,7 @@ public class SessionResource {
         if (!(security.getUserPrincipal() instanceof Caller caller)) {
             throw new ProblemException(Problem.of("unauthenticated", "Connexion nécessaire", 401, "Aucune session ouverte."));
         }
-        return Json.ok(SessionView.of(caller));
+        return Json.ok(SessionView.of(caller, http));
     }
 
     /** @param providerLogoutUrl where to send the browser to end the provider's session too */

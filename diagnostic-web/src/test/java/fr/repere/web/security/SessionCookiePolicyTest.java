@@ -24,6 +24,14 @@ class SessionCookiePolicyTest {
     }
 
     @Test
+    void aLaunchInTheHostsIframeGetsACookiePartitionedByTheHostsSiteWhateverTheContainerSaid() {
+        assertEquals(CONTAINER_COOKIE + "; Secure; SameSite=None; Partitioned", SessionCookiePolicy.partitioned(CONTAINER_COOKIE, "JSESSIONID"));
+        assertEquals(CONTAINER_COOKIE + "; Secure; SameSite=None; Partitioned",
+                SessionCookiePolicy.partitioned(CONTAINER_COOKIE + "; SameSite=Lax; Secure", "JSESSIONID"));
+        assertEquals("autre=1; Path=/", SessionCookiePolicy.partitioned("autre=1; Path=/", "JSESSIONID"));
+    }
+
+    @Test
     void otherCookiesAndCookiesThatAlreadySayItAreLeftAlone() {
         assertEquals("autre=1; Path=/", SessionCookiePolicy.complete("autre=1; Path=/", "JSESSIONID", false));
         assertEquals("JSESSIONID=a; SameSite=Strict", SessionCookiePolicy.complete("JSESSIONID=a; SameSite=Strict", "JSESSIONID", true));
