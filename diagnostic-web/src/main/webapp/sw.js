@@ -6,7 +6,7 @@
 const CACHE = 'repere-ecrans-5';
 const SHELL = ['/index.html', '/assets/repere.css', '/assets/js/main.js', '/assets/js/api.js', '/assets/js/dom.js',
   '/assets/js/labels.js', '/assets/js/vocabulary.js', '/assets/js/store.js', '/assets/js/login.js', '/assets/js/logout.js', '/assets/js/start.js',
-  '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/host.js', '/assets/js/dossier.js', '/assets/js/nextsteps.js',
+  '/assets/js/interview.js', '/assets/js/result.js', '/assets/js/host.js', '/assets/js/logiciels.js', '/assets/js/dossier.js', '/assets/js/nextsteps.js',
   '/assets/js/referrals.js', '/assets/js/mandates.js', '/assets/js/team.js', '/assets/js/directory.js',
   '/assets/js/statistiques.js', '/assets/js/caf.js'];
 

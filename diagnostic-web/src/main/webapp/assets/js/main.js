@@ -10,6 +10,7 @@ import {dossierPage} from './dossier.js';
 import {teamPage} from './team.js';
 import {directoryPage} from './directory.js';
 import {statistiquesPage} from './statistiques.js';
+import {logicielsPage} from './logiciels.js';
 import {claimDevice, onDeviceChange, resumeOffline} from './store.js';
 import {finishPendingLogout, logOut} from './logout.js';
 import {setHost} from './host.js';
@@ -25,6 +26,7 @@ function route(path) {
   if (path === '/dossier') return {page: 'dossier'};
   if (path === '/equipe') return {page: 'team', roles: ['TEAM_LEAD']};
   if (path === '/annuaire') return {page: 'directory', roles: ['ADMIN']};
+  if (path === '/logiciels') return {page: 'hosts', roles: ['ADMIN']};
   if (path === '/statistiques') return {page: 'statistics', roles: ['ANALYST']};
   return {page: 'unknown'};
 }
@@ -112,6 +114,7 @@ async function start() {
   if (r.page === 'dossier') return dossierPage();
   if (r.page === 'team') return teamPage();
   if (r.page === 'directory') return directoryPage();
+  if (r.page === 'hosts') return logicielsPage();
   if (r.page === 'statistics') return statistiquesPage();
   show('Page introuvable', h('h1', {}, 'Page introuvable'),
     h('p', {}, "Cette adresse ne correspond à aucune page de Repère. "), h('p', {}, h('a', {href: '/diagnostic/nouveau'}, 'Commencer un nouveau diagnostic')));

@@ -26,4 +26,13 @@ public record WebhookEndpoint(String id, String organisation, String url, List<S
     public String status() {
         return disabledAt != null ? "DISABLED" : failingSince != null ? "FAILING" : "ACTIVE";
     }
+
+    /** The status as its administrators read it (French). */
+    public String statusLabel() {
+        if (disabledAt != null) {
+            return "GONE".equals(disabledReason) ? "Désactivé : le logiciel a répondu que ce point n'existe plus (410)"
+                    : "Désactivé après 3 jours d'échecs";
+        }
+        return failingSince != null ? "En échec : les envois sont encore retentés" : "Actif";
+    }
 }

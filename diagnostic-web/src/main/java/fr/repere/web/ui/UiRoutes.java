@@ -10,11 +10,11 @@ import java.io.IOException;
 
 /**
  * The screens' addresses: a deep link or a reload of {@code /diagnostic/nouveau}, {@code /entretien/{id}},
- * {@code /resultat/{id}}, {@code /dossier}, {@code /equipe}, {@code /annuaire}, {@code /statistiques} or {@code /connexion} gets the interface's page, which
+ * {@code /resultat/{id}}, {@code /dossier}, {@code /equipe}, {@code /annuaire}, {@code /logiciels}, {@code /statistiques} or {@code /connexion} gets the interface's page, which
  * shows the screen the address names. Outside {@code /api}; the page is always revalidated so a
  * new version reaches tablets at once.
  */
-@WebServlet(urlPatterns = {"/connexion", "/dossier", "/equipe", "/annuaire", "/statistiques", "/diagnostic/*", "/entretien/*", "/resultat/*"})
+@WebServlet(urlPatterns = {"/connexion", "/dossier", "/equipe", "/annuaire", "/logiciels", "/statistiques", "/diagnostic/*", "/entretien/*", "/resultat/*"})
 public class UiRoutes extends HttpServlet {
 
     static final String PAGE = "/index.html";

@@ -59,11 +59,11 @@ public class WebhookResource {
     private UriInfo uri;
 
     /** An endpoint; {@code status}: ACTIVE, FAILING (still sent to) or DISABLED. Never its secrets. */
-    public record WebhookView(String id, String url, List<String> teams, String createdAt, String status,
+    public record WebhookView(String id, String url, List<String> teams, String createdAt, String status, String statusLabel,
                               String disabledAt, String disabledReason, String failingSince, String lastError) {
         static WebhookView of(WebhookEndpoint e) {
-            return new WebhookView(e.id(), e.url(), e.teams(), e.createdAt().toString(), e.status(), text(e.disabledAt()),
-                    e.disabledReason(), text(e.failingSince()), e.lastError());
+            return new WebhookView(e.id(), e.url(), e.teams(), e.createdAt().toString(), e.status(), e.statusLabel(),
+                    text(e.disabledAt()), e.disabledReason(), text(e.failingSince()), e.lastError());
         }
 
         private static String text(Instant i) {
