@@ -48,10 +48,15 @@ public class HostEventFeed {
 
     /**
      * @param restriction the teams the key is restricted to; empty: every team of the organisation
+     * @throws CursorExpiredException when events after the cursor were deleted since
      */
     public Page after(String organisation, List<String> restriction, long cursor, int limit) {
         if (cursor < 0 || !validLimit(limit)) {
             throw new IllegalArgumentException("cursor must be >= 0 and limit within 1.." + MAX_LIMIT);
+        }
+        long purged = log.purgedThrough(organisation);
+        if (cursor < purged) {
+            throw new CursorExpiredException(purged);
         }
         List<String> teams = HostCredential.readableAmong(restriction,
                 organisations.teams(organisation).stream().map(Team::id).toList());

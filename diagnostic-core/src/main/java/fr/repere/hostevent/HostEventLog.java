@@ -28,6 +28,16 @@ public interface HostEventLog {
     /** Published events of the organisation (of these teams only) numbered after {@code cursor}, in order. */
     List<Published> after(String organisation, List<String> teams, long cursor, int limit);
 
+    /**
+     * Deletes up to {@code limit} published events that occurred before {@code cutoff}, oldest first,
+     * with their webhook deliveries, and raises each organisation's {@link #purgedThrough} mark;
+     * returns how many events.
+     */
+    int purgeBefore(java.time.Instant cutoff, int limit);
+
+    /** The highest publication number of the organisation's deleted events; 0 if none was. */
+    long purgedThrough(String organisation);
+
     /** One published event: its number and its CloudEvents JSON. */
     record Published(long seq, String cloudEvent) {
     }

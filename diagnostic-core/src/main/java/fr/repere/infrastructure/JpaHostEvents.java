@@ -123,4 +123,40 @@ public class JpaHostEvents implements HostEvents, HostEventLog {
         }
         return published;
     }
+
+    @Override
+    public int purgeBefore(java.time.Instant cutoff, int limit) {
+        List<?> rows = em.createNativeQuery("SELECT position, organisation_id, seq FROM host_event "
+                        + "WHERE occurred_at < ?1 AND seq IS NOT NULL ORDER BY position LIMIT ?2 FOR UPDATE")
+                .setParameter(1, UtcInstantConverter.utc(cutoff))
+                .setParameter(2, limit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        java.util.Map<String, Long> highest = new java.util.TreeMap<>();
+        StringBuilder in = new StringBuilder();
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            in.append(in.isEmpty() ? "" : ", ").append(((Number) c[0]).longValue()); // numbers read from the table, not input
+            highest.merge((String) c[1], ((Number) c[2]).longValue(), Math::max);
+        }
+        em.createNativeQuery("DELETE FROM webhook_delivery WHERE event_position IN (" + in + ")").executeUpdate();
+        int deleted = em.createNativeQuery("DELETE FROM host_event WHERE position IN (" + in + ")").executeUpdate();
+        for (java.util.Map.Entry<String, Long> mark : highest.entrySet()) {
+            em.createNativeQuery("INSERT INTO host_event_purge (organisation_id, purged_through) VALUES (?1, ?2) "
+                            + "ON DUPLICATE KEY UPDATE purged_through = GREATEST(purged_through, VALUES(purged_through))")
+                    .setParameter(1, mark.getKey())
+                    .setParameter(2, mark.getValue())
+                    .executeUpdate();
+        }
+        return deleted;
+    }
+
+    @Override
+    public long purgedThrough(String organisation) {
+        List<?> rows = em.createNativeQuery("SELECT purged_through FROM host_event_purge WHERE organisation_id = ?1")
+                .setParameter(1, organisation).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
 }

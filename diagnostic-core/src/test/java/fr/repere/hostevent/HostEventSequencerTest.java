@@ -72,6 +72,19 @@ class HostEventSequencerTest {
                     .sorted(Comparator.comparingLong(r -> r.seq)).limit(limit)
                     .map(r -> new Published(r.seq, r.body)).toList();
         }
+
+        /** The events numbered up to a publication number count as deleted (the retention's age is MariaDB's: HostEventRetentionIT). */
+        final java.util.Map<String, Long> purged = new java.util.HashMap<>();
+
+        @Override
+        public int purgeBefore(java.time.Instant cutoff, int limit) {
+            throw new UnsupportedOperationException("the outbox's ages are tested against MariaDB (HostEventRetentionIT)");
+        }
+
+        @Override
+        public long purgedThrough(String organisation) {
+            return purged.getOrDefault(organisation, 0L);
+        }
     }
 
     private final Outbox outbox = new Outbox();
@@ -107,6 +120,23 @@ class HostEventSequencerTest {
         assertEquals(List.of("first"), next.cloudEvents(), "the late one comes after the cursor");
         assertEquals(List.of(), read(next.next()).cloudEvents());
         assertEquals(next.next(), read(next.next()).next(), "no event: the cursor stays");
+    }
+
+    @Test
+    void aCursorBelowDeletedEventsIsToldWhereToReadOnAndNeverGivenAPageThatSkipsThem() {
+        teamA = team("org-1", "Équipe A");
+        for (int i = 0; i < 4; i++) {
+            outbox.insert("org-1", teamA, "e" + i).committed = true;
+        }
+        HostEventFeed.Page page = read(0);
+        outbox.purged.put("org-1", 2L);
+        outbox.rows.removeIf(r -> r.seq != null && r.seq <= 2);
+        for (long stale : new long[] {0, 1}) {
+            assertEquals(2L, org.junit.jupiter.api.Assertions.assertThrows(CursorExpiredException.class, () -> read(stale)).oldestCursor());
+        }
+        assertEquals(List.of("e2", "e3"), read(2).cloudEvents());
+        assertEquals(List.of(), read(page.next()).cloudEvents(), "an up-to-date reader is not disturbed");
+        assertEquals(List.of(), feed.after("org-2", List.of(), 0, 100).cloudEvents(), "another organisation reads from the start");
     }
 
     @Test

@@ -68,6 +68,23 @@ public class RetentionJobs {
         anonymizeDossiers(now);
         purgeJournal(now);
         purgeLoginCounters(now);
+        purgeHostEvents(now);
+    }
+
+    /** Deletes the host events past their retention (30 days) as of {@code now}, with their deliveries; returns how many. Never throws. */
+    public int purgeHostEvents(Instant now) {
+        int purged = 0;
+        try {
+            int batch;
+            do {
+                batch = work.purgeHostEvents(now, BATCH);
+                purged += batch;
+            } while (batch == BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention: host events purge stopped, retried next run: {0}", e.toString());
+        }
+        report("host event(s) purged with their webhook deliveries", purged, 0);
+        return purged;
     }
 
     /**

@@ -30,6 +30,9 @@ public class RetentionWork {
     private fr.repere.host.Launching launching;
 
     @Inject
+    private fr.repere.hostevent.HostEventRetention hostEvents;
+
+    @Inject
     private JournalWriter journal;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -94,5 +97,11 @@ public class RetentionWork {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int forgetExpiredLaunchTokens(Instant now) {
         return launching.forgetExpiredTokens(now);
+    }
+
+    /** Deletes one batch of host events past their retention, with their webhook deliveries; returns how many events. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeHostEvents(Instant now, int limit) {
+        return hostEvents.purge(now, limit);
     }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Test only: runs one retention job as of a given instant ({@code job=dossiers|journal|counters},
+ * Test only: runs one retention job as of a given instant ({@code job=dossiers|journal|counters|events},
  * {@code asOf=2026-11-24T10:00:00Z}). Added to the WAR by {@link RetentionIT}'s deployment alone;
  * the built WAR (production, and every other test) has no such route.
  */
@@ -28,6 +28,7 @@ public class RetentionTrigger extends HttpServlet {
         int count = switch (String.valueOf(request.getParameter("job"))) {
             case "journal" -> jobs.purgeJournal(asOf);
             case "counters" -> jobs.purgeLoginCounters(asOf);
+            case "events" -> jobs.purgeHostEvents(asOf);
             default -> jobs.anonymizeDossiers(asOf);
         };
         response.setContentType("application/json");

@@ -3,6 +3,8 @@ package fr.repere.web.api.host;
 import fr.repere.hostevent.HostEventFeed;
 import fr.repere.hostevent.HostEventSequencer;
 import fr.repere.identity.Role;
+import fr.repere.hostevent.CursorExpiredException;
+import fr.repere.hostevent.HostEventRetention;
 import fr.repere.web.api.problem.Problem;
 import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Allowed;
@@ -65,6 +67,8 @@ public class HostEventResource {
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Curseur ou limite invalide", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "Clé absente, inconnue ou révoquée", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "410", description = "Curseur trop ancien : des événements qui le suivaient ont été effacés "
+            + "(gardés 30 jours) ; l'en-tête Repere-Next-Cursor dit où reprendre", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response events(@Parameter(description = "Curseur : 0, ou la valeur de Repere-Next-Cursor de la lecture précédente")
                            @QueryParam("after") String after,
                            @Parameter(description = "Nombre maximal d'événements, de 1 à 500 (100 par défaut)")
@@ -76,7 +80,16 @@ public class HostEventResource {
         while (work.sequence() == HostEventSequencer.BATCH) {
             // another batch
         }
-        HostEventFeed.Page page = work.after(host.organisation(), host.teams(), cursor, max);
+        HostEventFeed.Page page;
+        try {
+            page = work.after(host.organisation(), host.teams(), cursor, max);
+        } catch (CursorExpiredException e) {
+            return Response.fromResponse(Problem.of("cursor-expired", "Curseur trop ancien", 410,
+                    "Les événements sont gardés " + HostEventRetention.RETENTION.toDays() + " jours : ceux qui suivaient ce "
+                            + "curseur ont été effacés. Relisez avec la clé les dossiers dont vous avez besoin, puis reprenez la "
+                            + "lecture au curseur " + e.oldestCursor() + " (en-tête " + NEXT_CURSOR + ").").toResponse())
+                    .header(NEXT_CURSOR, Long.toString(e.oldestCursor())).build();
+        }
         return Response.ok("[" + String.join(",", page.cloudEvents()) + "]", MEDIA_TYPE)
                 .header(NEXT_CURSOR, Long.toString(page.next()))
                 .header("Cache-Control", "no-store")
