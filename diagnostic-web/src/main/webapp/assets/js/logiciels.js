@@ -64,6 +64,7 @@ function hostsSection(hosts, teams, teamText, notice) {
   const origin = h('input', {type: 'url', id: 'hote-origine', maxlength: 255, 'aria-describedby': 'hote-origine-aide'});
   const deployments = h('textarea', {id: 'hote-deploiements', rows: 2, 'aria-describedby': 'hote-deploiements-aide'});
   const jwks = h('textarea', {id: 'hote-cles', rows: 6, spellcheck: 'false', 'aria-describedby': 'hote-cles-aide'});
+  const jwksUri = h('input', {type: 'url', id: 'hote-cles-adresse', maxlength: 2000, 'aria-describedby': 'hote-cles-adresse-aide'});
   const form = h('form', {novalidate: true, class: 'carte', 'aria-labelledby': 'hote-form-titre'},
     h('h3', {id: 'hote-form-titre'}, 'Enregistrer un logiciel'),
     messages,
@@ -75,15 +76,17 @@ function hostsSection(hosts, teams, teamText, notice) {
       'Les valeurs de « deployment_id » que le logiciel envoie.'),
     field('hote-cles', 'Clés publiques (JWK Set)', jwks,
       'Le JSON {"keys": […]} des clés publiques du logiciel (EC P-256 ou RSA de 2048 bits au moins, chacune avec un « kid ») ; jamais une clé privée.'),
+    field('hote-cles-adresse', 'Ou adresse où le logiciel publie ses clés (jwks_uri)', jwksUri,
+      "Une adresse https publique : Repère y relit les clés, et suit ainsi leurs changements. Remplissez l'un ou l'autre."),
     teamChoice('hote', teams),
     h('button', {type: 'submit', class: 'bouton'}, 'Enregistrer le logiciel'));
   const fields = {label: 'hote-nom', issuer: 'hote-emetteur', origin: 'hote-origine', deploymentIds: 'hote-deploiements',
-    jwks: 'hote-cles', teams: null};
+    jwks: 'hote-cles', jwksUri: 'hote-cles-adresse', teams: null};
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    let keys;
+    let keys = null;
     try {
-      keys = JSON.parse(jwks.value);
+      if (jwks.value.trim()) keys = JSON.parse(jwks.value);
     } catch (notJson) {
       messages.replaceChildren(errorBox('Les clés publiques ne sont pas du JSON', [{href: '#hote-cles', text: 'Collez le JWK Set tel que le logiciel le publie.'}]));
       focus(messages.firstChild);
@@ -91,7 +94,8 @@ function hostsSection(hosts, teams, teamText, notice) {
     }
     try {
       const made = await api('POST', '/api/v1/admin/hosts', {label: label.value, issuer: issuer.value, origin: origin.value,
-        deploymentIds: deployments.value.split('\n').map(s => s.trim()).filter(s => s), jwks: keys, teams: checkedTeams(form, 'hote')});
+        deploymentIds: deployments.value.split('\n').map(s => s.trim()).filter(s => s), jwks: keys,
+        jwksUri: jwksUri.value.trim() || null, teams: checkedTeams(form, 'hote')});
       logicielsPage({text: `Logiciel « ${made.label} » enregistré. Ses jetons doivent porter aud = ${made.clientId} et être envoyés à ${made.launchUrl}.`});
     } catch (e) {
       messages.replaceChildren(errorBox(problemText(e, "le logiciel n'est pas enregistré"), fieldErrors(e, fields)));

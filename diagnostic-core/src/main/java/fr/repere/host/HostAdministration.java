@@ -3,6 +3,7 @@ package fr.repere.host;
 import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.identity.OrganisationDirectory;
 import fr.repere.webhook.WebhookSettings;
+import fr.repere.webhook.WebhookUrls;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ public class HostAdministration {
     private OrganisationDirectory directory;
     private HostRegistrations registrations;
     private WebhookSettings settings;
+    private WebhookUrls.Resolver resolver;
     private Clock clock;
 
     /** For CDI's proxy. */
@@ -39,14 +41,24 @@ public class HostAdministration {
     @Inject
     public HostAdministration(OrganisationDirectory directory, HostRegistrations registrations, WebhookSettings settings,
                               Clock clock) {
+        this(directory, registrations, settings, WebhookUrls.DNS, clock);
+    }
+
+    public HostAdministration(OrganisationDirectory directory, HostRegistrations registrations, WebhookSettings settings,
+                              WebhookUrls.Resolver resolver, Clock clock) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.registrations = Objects.requireNonNull(registrations, "registrations");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What a registration asks for; {@code jwks} already checked (public keys only). */
-    public record Request(String label, String issuer, String origin, String jwks, List<String> deploymentIds, List<String> teams) {
+    /**
+     * What a registration asks for: {@code jwks} (already checked: public keys only) or
+     * {@code jwksUri}, one of them.
+     */
+    public record Request(String label, String issuer, String origin, String jwks, String jwksUri, List<String> deploymentIds,
+                          List<String> teams) {
     }
 
     public List<HostRegistration> registrations(String organisation) {
@@ -70,6 +82,16 @@ public class HostAdministration {
             throw invalid("origin", "L'origine est l'adresse https du site de votre logiciel métier, sans chemin "
                     + "(par exemple https://logiciel.exemple.fr).");
         }
+        if ((request.jwks() == null) == (request.jwksUri() == null)) {
+            throw invalid("jwks", "Donnez les clés publiques du logiciel (jwks) ou l'adresse où il les publie (jwksUri), "
+                    + "l'une ou l'autre.");
+        }
+        if (request.jwksUri() != null) {
+            WebhookUrls.refusal("L'adresse des clés publiques", request.jwksUri(), settings.allowHttpLoopback(), resolver)
+                    .ifPresent(detail -> {
+                        throw invalid("jwksUri", detail);
+                    });
+        }
         List<String> deployments = request.deploymentIds() == null ? List.of() : request.deploymentIds().stream().distinct().toList();
         if (deployments.isEmpty() || deployments.size() > MAX_DEPLOYMENTS
                 || deployments.stream().anyMatch(d -> d == null || d.isBlank() || d.length() > 255)) {
@@ -83,7 +105,8 @@ public class HostAdministration {
             }
         }
         HostRegistration registration = new HostRegistration(UUID.randomUUID().toString(), organisation, label,
-                request.issuer(), UUID.randomUUID().toString(), origin(request.origin()), request.jwks(), deployments, teams,
+                request.issuer(), UUID.randomUUID().toString(), origin(request.origin()), request.jwks(),
+                request.jwksUri() == null ? null : request.jwksUri().strip(), deployments, teams,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         registrations.add(registration, by);
         return registration;

@@ -13,6 +13,9 @@ public enum LaunchRefusal {
     ALGORITHM(401, "Le lien d'ouverture n'est pas signé comme Repère l'exige (ES256 ou RS256)."),
     /** No registered key of the host has this key id. */
     UNKNOWN_KEY(401, "Le lien d'ouverture est signé par une clé que Repère ne connaît pas pour votre logiciel métier."),
+    /** The host's published keys cannot be read now (its address does not answer, or not a key set). */
+    KEYS_UNREACHABLE(503, "Repère ne peut pas lire en ce moment les clés publiques de votre logiciel métier : "
+            + "réessayez dans quelques minutes."),
     /** The signature does not verify. */
     BAD_SIGNATURE(401, "La signature du lien d'ouverture n'est pas valide."),
     /** Expired, not valid yet, issued in the future, or valid for more than five minutes. */

@@ -25,7 +25,7 @@ import static fr.repere.infrastructure.UtcInstantConverter.utc;
 @ApplicationScoped
 public class JpaHostRegistrations implements HostRegistrations, LaunchRecords {
 
-    private static final String COLUMNS = "id, organisation_id, label, issuer, client_id, origin, jwks, created_at";
+    private static final String COLUMNS = "id, organisation_id, label, issuer, client_id, origin, jwks, jwks_uri, created_at";
 
     @PersistenceContext(unitName = "repere")
     private EntityManager em;
@@ -78,7 +78,7 @@ public class JpaHostRegistrations implements HostRegistrations, LaunchRecords {
             Object[] c = (Object[]) row;
             String id = (String) c[0];
             registrations.add(new HostRegistration(id, (String) c[1], (String) c[2], (String) c[3], (String) c[4], (String) c[5],
-                    (String) c[6], deployments.get(id), teams.get(id), instant(c[7])));
+                    (String) c[6], (String) c[7], deployments.get(id), teams.get(id), instant(c[8])));
         }
         return registrations;
     }
@@ -102,10 +102,10 @@ public class JpaHostRegistrations implements HostRegistrations, LaunchRecords {
     @Override
     public void add(HostRegistration r, String by) {
         em.createNativeQuery("INSERT INTO host_registration (id, organisation_id, label, issuer, client_id, origin, jwks, "
-                        + "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                        + "jwks_uri, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10, ?8, ?9)")
                 .setParameter(1, r.id()).setParameter(2, r.organisation()).setParameter(3, r.label())
                 .setParameter(4, r.issuer()).setParameter(5, r.clientId()).setParameter(6, r.origin())
-                .setParameter(7, r.jwks()).setParameter(8, utc(r.createdAt())).setParameter(9, by)
+                .setParameter(7, r.jwks()).setParameter(8, utc(r.createdAt())).setParameter(9, by).setParameter(10, r.jwksUri())
                 .executeUpdate();
         for (String deployment : r.deploymentIds()) {
             em.createNativeQuery("INSERT INTO host_registration_deployment (registration_id, deployment_id) VALUES (?1, ?2)")

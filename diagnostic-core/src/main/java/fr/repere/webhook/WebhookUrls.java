@@ -33,33 +33,41 @@ public final class WebhookUrls {
 
     /** Why the URL is refused, in French for the administrator; empty when accepted. */
     public static Optional<String> refusal(String url, boolean allowHttpLoopback, Resolver resolver) {
+        return refusal("L'adresse du webhook", url, allowHttpLoopback, resolver);
+    }
+
+    /**
+     * Why an address Repère will call is refused (a webhook, a host's published keys), in French:
+     * {@code what} names it, e.g. « L'adresse du webhook »; empty when accepted.
+     */
+    public static Optional<String> refusal(String what, String url, boolean allowHttpLoopback, Resolver resolver) {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
-            return Optional.of("L'adresse du webhook est obligatoire (" + MAX_LENGTH + " caractères au plus).");
+            return Optional.of(what + " est obligatoire (" + MAX_LENGTH + " caractères au plus).");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("L'adresse du webhook n'est pas une URL valide.");
+            return Optional.of(what + " n'est pas une URL valide.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || uri.getUserInfo() != null || uri.getFragment() != null) {
-            return Optional.of("L'adresse du webhook doit être une URL https complète, sans identifiants ni fragment.");
+            return Optional.of(what + " doit être une URL https complète, sans identifiants ni fragment.");
         }
         String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         boolean loopbackName = name.equals("127.0.0.1") || name.equals("::1") || name.equalsIgnoreCase("localhost");
         if (!scheme.equals("https") && !(allowHttpLoopback && scheme.equals("http") && loopbackName)) {
-            return Optional.of("L'adresse du webhook doit commencer par https://.");
+            return Optional.of(what + " doit commencer par https://.");
         }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
-            return Optional.of("L'adresse du webhook désigne un nom d'hôte introuvable.");
+            return Optional.of(what + " désigne un nom d'hôte introuvable.");
         }
         if (addresses.isEmpty()) {
-            return Optional.of("L'adresse du webhook désigne un nom d'hôte introuvable.");
+            return Optional.of(what + " désigne un nom d'hôte introuvable.");
         }
         for (InetAddress address : addresses) {
             boolean loopback = address.isLoopbackAddress();
@@ -67,10 +75,10 @@ public final class WebhookUrls {
                 continue;
             }
             if (!loopback && scheme.equals("http")) {
-                return Optional.of("L'adresse du webhook doit commencer par https://.");
+                return Optional.of(what + " doit commencer par https://.");
             }
             if (!isPublic(address)) {
-                return Optional.of("L'adresse du webhook désigne un réseau local ou privé : "
+                return Optional.of(what + " désigne un réseau local ou privé : "
                         + "seules les adresses publiques sont acceptées.");
             }
         }

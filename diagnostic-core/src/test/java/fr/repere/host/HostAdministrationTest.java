@@ -63,7 +63,7 @@ class HostAdministrationTest {
     }
 
     private static HostAdministration.Request request(String issuer, String origin, List<String> deployments, List<String> teams) {
-        return new HostAdministration.Request("Solis (CCAS)", issuer, origin, KEYS, deployments, teams);
+        return new HostAdministration.Request("Solis (CCAS)", issuer, origin, KEYS, null, deployments, teams);
     }
 
     @Test
@@ -115,6 +115,25 @@ class HostAdministrationTest {
                 "admin", request("https://s.fr", "https://s.fr", List.of("d"), List.of(team.id(), foreign.id()))));
         assertEquals(AdministrationRefusedException.Reason.UNKNOWN_TEAM, e.reason());
         assertEquals(Collections.emptyList(), stored, "nothing registered by a refused request");
+    }
+
+    @Test
+    void keysPinnedOrPublishedAtAPublicHttpsAddressOneOrTheOther() throws Exception {
+        java.net.InetAddress pub = java.net.InetAddress.getByName("93.184.216.34");
+        java.net.InetAddress priv = java.net.InetAddress.getByName("10.0.0.7");
+        HostAdministration resolving = new HostAdministration(organisations, registrations, WebhookSettings.PRODUCTION,
+                host -> List.of(host.equals("interne.exemple.fr") ? priv : pub), Clock.fixed(NOW, ZoneOffset.UTC));
+        HostRegistration published = resolving.register("org-1", "admin", new HostAdministration.Request("Solis", "https://s.fr",
+                "https://s.fr", null, "https://s.fr/.well-known/jwks.json", List.of("d"), List.of()));
+        assertEquals("https://s.fr/.well-known/jwks.json", published.jwksUri());
+        assertEquals(null, published.jwks());
+        for (String[] refused : new String[][] {{"jwks", KEYS, "https://s.fr/jwks.json"}, {"jwks", null, null},
+                {"jwksUri", null, "http://s.fr/jwks.json"}, {"jwksUri", null, "https://interne.exemple.fr/jwks.json"}}) {
+            HostRefusedException e = assertThrows(HostRefusedException.class, () -> resolving.register("org-1", "admin",
+                    new HostAdministration.Request("Solis", "https://s.fr", "https://s.fr", refused[1], refused[2], List.of("d"), List.of())));
+            assertEquals(refused[0], e.field(), String.join(" ", java.util.Arrays.asList(refused)));
+        }
+        assertEquals(1, stored.size());
     }
 
     @Test

@@ -61,7 +61,7 @@ class LaunchingTest {
     private final Team foreignTeam = team("org-2", "Équipe d'ailleurs");
     private final Agent worker = agent(team, Role.WORKER, "camille@ccas.invalid");
     private final HostRegistration host = registrations.add(new HostRegistration("reg-1", "org-1", "Logiciel", ISSUER, "client-1",
-            "https://logiciel.exemple.fr", "{\"keys\":[]}", List.of("dep-1", "dep-2"), List.of(team.id()), NOW));
+            "https://logiciel.exemple.fr", "{\"keys\":[]}", null, List.of("dep-1", "dep-2"), List.of(team.id()), NOW));
 
     private Team team(String organisation, String name) {
         Team t = new Team(organisation, name);
@@ -258,7 +258,7 @@ class LaunchingTest {
     void aHostWithoutTeamsListedOpensEveryTeamOfItsOrganisationOnly() {
         registrations.all.clear();
         registrations.add(new HostRegistration("reg-2", "org-1", "Logiciel", ISSUER, "client-1", "https://logiciel.exemple.fr",
-                "{\"keys\":[]}", List.of("dep-1"), List.of(), NOW));
+                "{\"keys\":[]}", null, List.of("dep-1"), List.of(), NOW));
         Agent b = agent(otherTeam, Role.WORKER, "equipe-b@ccas.invalid");
         Claims c = claims();
         c.email = b.email();

@@ -296,6 +296,51 @@ class LaunchIT {
         assertTrue(r.body().contains("pas enregistré"), r.body());
     }
 
+    @Test
+    void keysPublishedAtTheHostsAddressAreReadThereAndAnAddressThatFailsIsA503() throws Exception {
+        ECKey published = new ECKeyGenerator(Curve.P_256).keyID("publiee-2026").generate();
+        com.sun.net.httpserver.HttpServer keys = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(LoginRecords.LOOPBACK, 0), 0);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] body = new JWKSet(published.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        keys.createContext("/jwks.json", exchange -> {
+            reads.incrementAndGet();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keys.createContext("/en-panne.json", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        keys.start();
+        try {
+            String address = "http://" + LoginRecords.LOOPBACK + ":" + keys.getAddress().getPort();
+            Http.loginAs(uri("/"), ORG.admin().email());
+            String withUri = "{\"label\": \"Logiciel qui publie ses clés\", \"issuer\": \"" + ISSUER + "\", \"origin\": \"" + ORIGIN
+                    + "\", \"deploymentIds\": [\"ccas-1\"], \"jwksUri\": \"" + address + "%s\"}";
+            HttpResponse<String> made = Http.postJson(uri("/api/v1/admin/hosts"), withUri.formatted("/jwks.json"), Map.of());
+            assertEquals(201, made.statusCode(), made.body());
+            String client = Http.json(made).getString("clientId");
+            HttpResponse<String> down = Http.postJson(uri("/api/v1/admin/hosts"), withUri.formatted("/en-panne.json"), Map.of());
+            assertEquals(201, down.statusCode(), down.body());
+            Http.anonymous();
+
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> r = launch(signed(claims("sub-publie", ORG.worker().email(), unique("PUBLIE")).audience(client).build(),
+                        published));
+                assertEquals(303, r.statusCode(), r.body());
+            }
+            assertEquals(1, reads.get(), "read once, then kept");
+            HttpResponse<String> r = launch(signed(claims("sub-panne", ORG.worker().email(), unique("PANNE"))
+                    .audience(Http.json(down).getString("clientId")).build(), published));
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(r.body().contains("réessayez dans quelques minutes"), r.body());
+        } finally {
+            keys.stop(0);
+        }
+    }
+
     private record Refused(String token, int status, String says) {
     }
 

@@ -60,13 +60,14 @@ public class HostRegistrationResource {
      * @param launchUrl where its page posts {@code id_token}
      */
     public record HostView(String id, String label, String issuer, String clientId, String origin, List<String> deploymentIds,
-                           List<String> teams, String createdAt, String launchUrl, JsonObject jwks) {
+                           List<String> teams, String createdAt, String launchUrl, JsonObject jwks, String jwksUri) {
     }
 
     private HostView view(HostRegistration r) {
         URI repere = PublicBaseUrl.configured().orElse(uri.getBaseUri().resolve("/"));
         return new HostView(r.id(), r.label(), r.issuer(), r.clientId(), r.origin(), r.deploymentIds(), r.teams(),
-                r.createdAt().toString(), repere.resolve("/launch").toString(), jakarta.json.Json.createReader(new java.io.StringReader(r.jwks())).readObject());
+                r.createdAt().toString(), repere.resolve("/launch").toString(),
+                r.jwks() == null ? null : jakarta.json.Json.createReader(new java.io.StringReader(r.jwks())).readObject(), r.jwksUri());
     }
 
     @GET
@@ -82,20 +83,22 @@ public class HostRegistrationResource {
     @Operation(summary = "Enregistrer un logiciel métier pour l'ouverture signée",
             description = "Corps : {\"label\": \"Solis (CCAS)\", \"issuer\": \"https://solis.exemple.fr\", \"origin\": "
                     + "\"https://solis.exemple.fr\", \"deploymentIds\": [\"ccas-1\"], \"jwks\": {\"keys\": [clé publique EC P-256 "
-                    + "ou RSA ≥ 2048 bits, avec kid]}, \"teams\": [équipes ouvertes ; aucune : toutes]}. La réponse donne le "
+                    + "ou RSA ≥ 2048 bits, avec kid]} ou \"jwksUri\": \"https://solis.exemple.fr/jwks.json\", \"teams\": "
+                    + "[équipes ouvertes ; aucune : toutes]}. La réponse donne le "
                     + "clientId (aud des jetons) et l'adresse d'ouverture.")
     @APIResponse(responseCode = "201", description = "Logiciel enregistré")
     @APIResponse(responseCode = "400", description = "Requête mal formée ou clés refusées", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Adresse refusée ou équipe inconnue", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(InputStream body, @Context SecurityContext security) {
         BodyFields in = new BodyFields(JsonBodies.object(JsonBodies.readLimited(body)),
-                Set.of("label", "issuer", "origin", "deploymentIds", "jwks", "teams"));
+                Set.of("label", "issuer", "origin", "deploymentIds", "jwks", "jwksUri", "teams"));
         String label = in.text("label", 120, true);
         String issuer = in.text("issuer", 255, true);
         String origin = in.text("origin", 255, true);
         List<String> deployments = in.texts("deploymentIds", 255, null);
         List<String> teams = in.texts("teams", 36, null);
-        JsonObject jwks = in.json("jwks", true);
+        String jwksUri = in.text("jwksUri", 2000, false);
+        JsonObject jwks = in.json("jwks", false);
         String keys = null;
         if (jwks != null) {
             try {
@@ -106,7 +109,7 @@ public class HostRegistrationResource {
         }
         in.done("Le logiciel métier");
         HostRegistration r = hosts.register(caller(security),
-                new HostAdministration.Request(label, issuer, origin, keys, deployments, teams));
+                new HostAdministration.Request(label, issuer, origin, keys, jwksUri, deployments, teams));
         return Json.created(uri.getAbsolutePathBuilder().path(r.id()).build().toString(), view(r));
     }
 

@@ -80,18 +80,43 @@ public final class LaunchKeys {
         return new JWKSet(keys).toString(true);
     }
 
-    /** Verifies the token's signature with the registered keys; refuses it as UNKNOWN_KEY, ALGORITHM or BAD_SIGNATURE. */
+    /** Verifies the token's signature with the registered keys (a JWK Set's JSON). */
     static void verify(SignedJWT token, String registeredKeys) {
+        try {
+            verify(token, JWKSet.parse(registeredKeys));
+        } catch (ParseException e) {
+            throw new IllegalStateException("registered launch keys unreadable", e);
+        }
+    }
+
+    /** Refuses an algorithm other than ES256 and RS256, before any key is looked for. */
+    static void checkAlgorithm(SignedJWT token) {
         JWSAlgorithm algorithm = token.getHeader().getAlgorithm();
         if (!ALGORITHMS.contains(algorithm)) {
             throw new LaunchRefusedException(LaunchRefusal.ALGORITHM, "algorithm " + algorithm);
         }
-        JWKSet keys;
-        try {
-            keys = JWKSet.parse(registeredKeys);
-        } catch (ParseException e) {
-            throw new IllegalStateException("registered launch keys unreadable", e);
+    }
+
+    /**
+     * The keys of a published key set that Repère accepts (as at registration); the others are left
+     * out — a key published with its private part above all: anyone could sign with it.
+     */
+    static JWKSet acceptable(JWKSet published) {
+        List<JWK> keys = new ArrayList<>();
+        for (JWK key : published.getKeys()) {
+            try {
+                keys.add(JWKSet.parse(publicKeySet(new JWKSet(key).toString(false))).getKeys().get(0));
+            } catch (IllegalArgumentException | ParseException refused) {
+                // a key Repère would not register (no kid, weak, not for signing): never used to verify
+            }
         }
+        return new JWKSet(keys);
+    }
+
+    /** Verifies the token's signature with these keys; refuses it as UNKNOWN_KEY, ALGORITHM or BAD_SIGNATURE. */
+    static void verify(SignedJWT token, JWKSet keys) {
+        checkAlgorithm(token);
+        JWSAlgorithm algorithm = token.getHeader().getAlgorithm();
         String kid = token.getHeader().getKeyID();
         List<JWK> candidates = kid == null
                 ? (keys.getKeys().size() == 1 ? keys.getKeys() : List.of())

@@ -36,6 +36,9 @@ public class LaunchWork {
     private Sessions sessions;
 
     @Inject
+    private LaunchKeySets keySets;
+
+    @Inject
     private JournalWriter journal;
 
     @Inject
@@ -56,7 +59,8 @@ public class LaunchWork {
         SignedJWT token = LaunchTokens.parse(idToken);
         JWTClaimsSet claims = LaunchTokens.claimsOf(token);
         HostRegistration registration = launching.registrationFor(claims.getIssuer(), claims.getAudience());
-        LaunchKeys.verify(token, registration.jwks());
+        LaunchKeys.checkAlgorithm(token);
+        LaunchKeys.verify(token, keySets.keysOf(registration, token.getHeader().getKeyID()));
         Launching.Launch launch = launching.launch(registration, LaunchTokens.read(claims), repere, demoAccountsAllowed);
         Caller caller = sessions.open(http, launch.agent());
         if (launch.framed() || inFrame) {
