@@ -1,52 +1,135 @@
 package fr.repere.web.platform;
 
 import fr.repere.webhook.WebhookSender;
+import fr.repere.webhook.WebhookUrls;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends webhooks with the JDK's HTTP client: no redirect followed, a timeout on the connection and
- * on the answer, and the answer's body never read (only its status and Retry-After).
+ * Sends webhooks with Apache HttpClient, connecting only to the addresses it has just checked are
+ * public ({@link PublicAddresses}): the name is resolved once, and a DNS answer that changes between
+ * the check and the connection (a DNS rebinding) cannot make Repère call its own network. No redirect
+ * followed, no retry by the client (the dispatcher decides), no cookie, the answer's body never read
+ * (only its status and Retry-After), and the whole request cut at the timeout.
  */
 final class HttpWebhookSender implements WebhookSender {
 
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final Duration timeout;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "repere-webhook-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
-    HttpWebhookSender(Duration timeout) {
+    HttpWebhookSender(Duration timeout, boolean allowLoopback, WebhookUrls.Resolver resolver) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout t = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new PublicAddresses(resolver, allowLoopback))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(t).setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent("Repere-Webhooks/1")
+                .build();
+    }
+
+    /** Resolves a name to its addresses, all public (or loopback where allowed), or refuses to connect at all. */
+    static final class PublicAddresses implements DnsResolver {
+
+        private final WebhookUrls.Resolver resolver;
+        private final boolean allowLoopback;
+
+        PublicAddresses(WebhookUrls.Resolver resolver, boolean allowLoopback) {
+            this.resolver = resolver;
+            this.allowLoopback = allowLoopback;
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            List<InetAddress> addresses = resolver.resolve(name);
+            if (addresses.isEmpty()) {
+                throw new UnknownHostException(name);
+            }
+            for (InetAddress a : addresses) {
+                if (!WebhookUrls.isPublic(a) && !(allowLoopback && a.isLoopbackAddress())) {
+                    throw new NonPublicAddressException(name);
+                }
+            }
+            return addresses.toArray(new InetAddress[0]);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host; // never the reverse DNS: the certificate is checked against the name the administrator gave
+        }
+    }
+
+    /** A name that resolves (now) to a loopback, private or otherwise non-public address. */
+    static final class NonPublicAddressException extends UnknownHostException {
+        NonPublicAddressException(String host) {
+            super(host + " resolves to a non-public address");
+        }
     }
 
     @Override
     public Answer post(URI url, Map<String, String> headers, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
-                .header("User-Agent", "Repere-Webhooks/1").POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close(); // the body is never read
-            int status = response.statusCode();
-            Duration retryAfter = response.headers().firstValue("Retry-After").map(HttpWebhookSender::retryAfter).orElse(null);
+        HttpPost post = new HttpPost(url);
+        // UTF-8 bytes, sent under the content type exactly as given (the signature covers the bytes)
+        post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), ContentType.parse(contentType)));
+        headers.forEach(post::setHeader);
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            // closed without reading the entity: the body is never read (the connection is dropped, not reused)
+            int status = response.getCode();
+            Header header = response.getFirstHeader("Retry-After");
+            Duration retryAfter = header == null ? null : retryAfter(header.getValue());
             return new Answer(status, retryAfter, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return new Answer(0, null, "délai dépassé (" + timeout.toSeconds() + " s)");
+        } catch (NonPublicAddressException e) {
+            return new Answer(0, null, "adresse refusée : le nom désigne maintenant un réseau local ou privé");
+        } catch (InterruptedIOException e) {
+            // a connect or read timeout, or the deadline that cancelled the request
+            boolean late = e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException || post.isCancelled();
+            return new Answer(0, null, late ? "délai dépassé (" + timeout.toSeconds() + " s)" : "envoi interrompu");
         } catch (IOException e) {
-            return new Answer(0, null, "échec de connexion : " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(0, null, "envoi interrompu");
+            return new Answer(0, null, post.isCancelled() ? "délai dépassé (" + timeout.toSeconds() + " s)"
+                    : "échec de connexion : " + e.getClass().getSimpleName());
+        } finally {
+            deadline.cancel(false);
         }
     }
 

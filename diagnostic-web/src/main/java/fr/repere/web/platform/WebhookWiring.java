@@ -1,6 +1,7 @@
 package fr.repere.web.platform;
 
 import fr.repere.webhook.WebhookSender;
+import fr.repere.webhook.WebhookUrls;
 import fr.repere.webhook.WebhookSettings;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,6 @@ public class WebhookWiring {
     @Produces
     @Singleton
     WebhookSender sender() {
-        return new HttpWebhookSender(WebhookSender.TIMEOUT);
+        return new HttpWebhookSender(WebhookSender.TIMEOUT, allowHttpLoopback, WebhookUrls.DNS);
     }
 }
