@@ -3,7 +3,6 @@ package fr.repere.web.platform;
 import fr.repere.webhook.WebhookSender;
 import fr.repere.webhook.WebhookUrls;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -18,16 +17,13 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,45 +63,6 @@ final class HttpWebhookSender implements WebhookSender {
                 .build();
     }
 
-    /** Resolves a name to its addresses, all public (or loopback where allowed), or refuses to connect at all. */
-    static final class PublicAddresses implements DnsResolver {
-
-        private final WebhookUrls.Resolver resolver;
-        private final boolean allowLoopback;
-
-        PublicAddresses(WebhookUrls.Resolver resolver, boolean allowLoopback) {
-            this.resolver = resolver;
-            this.allowLoopback = allowLoopback;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            List<InetAddress> addresses = resolver.resolve(name);
-            if (addresses.isEmpty()) {
-                throw new UnknownHostException(name);
-            }
-            for (InetAddress a : addresses) {
-                if (!WebhookUrls.isPublic(a) && !(allowLoopback && a.isLoopbackAddress())) {
-                    throw new NonPublicAddressException(name);
-                }
-            }
-            return addresses.toArray(new InetAddress[0]);
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) {
-            return host; // never the reverse DNS: the certificate is checked against the name the administrator gave
-        }
-    }
-
-    /** A name that resolves (now) to a loopback, private or otherwise non-public address. */
-    static final class NonPublicAddressException extends UnknownHostException {
-        NonPublicAddressException(String host) {
-            super(host + " resolves to a non-public address");
-        }
-    }
-
     @Override
     public Answer post(URI url, Map<String, String> headers, String contentType, String body) {
         HttpPost post = new HttpPost(url);
@@ -119,7 +76,7 @@ final class HttpWebhookSender implements WebhookSender {
             Header header = response.getFirstHeader("Retry-After");
             Duration retryAfter = header == null ? null : retryAfter(header.getValue());
             return new Answer(status, retryAfter, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (NonPublicAddressException e) {
+        } catch (PublicAddresses.NonPublicAddressException e) {
             return new Answer(0, null, "adresse refusée : le nom désigne maintenant un réseau local ou privé");
         } catch (InterruptedIOException e) {
             // a connect or read timeout, or the deadline that cancelled the request

@@ -90,10 +90,10 @@ class HttpWebhookSenderTest {
 
     @Test
     void theCheckedAddressesAreTheOnesConnectedTo() throws Exception {
-        HttpWebhookSender.PublicAddresses publicOnly = new HttpWebhookSender.PublicAddresses(
+        PublicAddresses publicOnly = new PublicAddresses(
                 host -> List.of(InetAddress.getByName("93.184.216.34"), InetAddress.getByName("192.168.1.1")), false);
         assertThrows(UnknownHostException.class, () -> publicOnly.resolve("mixte.exemple.fr"), "one private address is enough to refuse");
-        HttpWebhookSender.PublicAddresses pub = new HttpWebhookSender.PublicAddresses(resolvesTo("93.184.216.34"), false);
+        PublicAddresses pub = new PublicAddresses(resolvesTo("93.184.216.34"), false);
         assertArrayEquals(new InetAddress[] {InetAddress.getByName("93.184.216.34")}, pub.resolve("logiciel.exemple.fr"));
         assertEquals("logiciel.exemple.fr", pub.resolveCanonicalHostname("logiciel.exemple.fr"));
     }

@@ -6,6 +6,15 @@ import fr.repere.host.LaunchRefusal;
 import fr.repere.host.LaunchRefusedException;
 import fr.repere.webhook.WebhookSettings;
 import fr.repere.webhook.WebhookUrls;
+import fr.repere.web.platform.PublicAddresses;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.util.Timeout;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +22,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -30,8 +36,9 @@ import java.util.logging.Logger;
  * at its {@code jwks_uri}, read and kept {@link #FRESH} on this node (each node reads them itself:
  * the host's address is the one source, so nodes cannot disagree for longer than that). A key id
  * not among them makes a new read, at most once per {@link #RETRY} — the host may just have rotated.
- * The address is checked again before each read (https, public addresses only), redirects are not
- * followed, and a body over {@link #MAX_BYTES} is refused.
+ * The address is checked again before each read (https, public addresses only) and the connection
+ * made only to the addresses checked ({@link PublicAddresses}); redirects are not followed, and a
+ * body over {@link #MAX_BYTES} is refused.
  */
 @ApplicationScoped
 public class LaunchKeySets {
@@ -46,8 +53,7 @@ public class LaunchKeySets {
     }
 
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).build();
+    private volatile CloseableHttpClient client;
 
     @Inject
     private WebhookSettings settings;
@@ -85,16 +91,32 @@ public class LaunchKeySets {
         return read.keys();
     }
 
+    /** Connects only to addresses checked public at connection time (no DNS rebinding), never follows a redirect. */
+    private CloseableHttpClient client() {
+        if (client == null) {
+            Timeout t = Timeout.of(TIMEOUT);
+            client = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setDnsResolver(new PublicAddresses(WebhookUrls.DNS, settings.allowHttpLoopback()))
+                            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(t).setRedirectsEnabled(false).build())
+                    .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
+                    .setUserAgent("Repere-Launch-Keys/1").build();
+        }
+        return client;
+    }
+
     private JWKSet fetch(String address) {
         WebhookUrls.refusal("L'adresse des clés publiques", address, settings.allowHttpLoopback(), WebhookUrls.DNS).ifPresent(why -> {
             throw new LaunchRefusedException(LaunchRefusal.KEYS_UNREACHABLE, "jwks_uri refused now: " + why);
         });
-        try {
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(address)).timeout(TIMEOUT)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = r.body()) {
-                if (r.statusCode() != 200) {
-                    throw new LaunchRefusedException(LaunchRefusal.KEYS_UNREACHABLE, "jwks_uri answered " + r.statusCode());
+        HttpGet get = new HttpGet(URI.create(address));
+        get.setHeader("Accept", "application/json");
+        try (ClassicHttpResponse r = client().executeOpen(null, get, null)) {
+            try (InputStream body = r.getEntity() == null ? InputStream.nullInputStream() : r.getEntity().getContent()) {
+                if (r.getCode() != 200) {
+                    throw new LaunchRefusedException(LaunchRefusal.KEYS_UNREACHABLE, "jwks_uri answered " + r.getCode());
                 }
                 byte[] bytes = body.readNBytes(MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) {
@@ -106,9 +128,6 @@ public class LaunchKeySets {
             }
         } catch (IOException | ParseException e) {
             throw new LaunchRefusedException(LaunchRefusal.KEYS_UNREACHABLE, "jwks_uri: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LaunchRefusedException(LaunchRefusal.KEYS_UNREACHABLE, "interrupted");
         }
     }
 }
