@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The README's run command: an embedded MariaDB (data in .repere/, kept across restarts) unless
- * DB_URL points at an external one, Payara Micro with the WAR on port 8080, and the demo data
- * set. Ctrl-C stops Payara Micro, then MariaDB.
+ * DB_URL points at an external one, Payara Micro with the WAR on port 8080, the demo data set and,
+ * with the embedded database, a demonstration host system on http://127.0.0.1:8081/demo/hote
+ * ({@link DemoHost}). Ctrl-C stops Payara Micro, then MariaDB.
  */
 public final class RepereDevServer {
 
@@ -90,6 +91,7 @@ public final class RepereDevServer {
 
         EmbeddedMariaDb embedded = db;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, embedded)));
+        URI publicBase = URI.create(pb.environment().get("REPERE_PUBLIC_BASE_URL"));
 
         URI root = URI.create("http://localhost:" + httpPort);
         if (awaitReady(root.resolve("/health/ready"), payara)) {
@@ -112,12 +114,50 @@ public final class RepereDevServer {
                     loadDemoStatistics(url, accounts.migrationUser(), accounts.migrationPassword()); // it rebuilds the statistics
                 }
             }
+            if (db != null) {
+                startDemoHost(home, publicBase);
+            }
             say("Repère est prêt : " + root + "  (état : " + root.resolve("/health/ready") + ", API : "
                     + root.resolve("/openapi") + "). Ctrl-C pour arrêter.");
+            if (demoHost != null) {
+                say("Démonstration d'un logiciel métier : " + demoHost.page());
+            }
         }
         int exit = payara.waitFor();
+        stopDemoHost();
         if (exit != 0 && exit != 143 && exit != 130) {
             say("Payara Micro s'est arrêté (code " + exit + ")");
+        }
+    }
+
+    /** The demonstration host system, once started (embedded database only: it uses the demo accounts). */
+    private static volatile DemoHost demoHost;
+
+    /**
+     * Starts the demonstration host system on http://127.0.0.1:REPERE_DEMO_HOST_PORT (8081 by
+     * default), another site than Repère's http://localhost: it registers itself and its webhook as
+     * the demo administrator (once; its key and the webhook's secret stay in .repere/) and launches
+     * Repère for the demo worker. Repère runs on without it when it cannot start.
+     */
+    private static void startDemoHost(Path home, URI repere) {
+        int port = Integer.parseInt(env("REPERE_DEMO_HOST_PORT", "8081"));
+        try {
+            demoHost = DemoHost.start(new DemoHost.Settings(repere, port, "127.0.0.1", home.resolve("demo-host-key.json"),
+                    home.resolve("demo-host-webhook.json"), DemoAccounts.ACCOUNTS[3][1], DemoAccounts.PASSWORD,
+                    List.of(DemoAccounts.TEAM), DemoAccounts.ACCOUNTS[0][1], DemoAccounts.ACCOUNTS[0][0], "DEMO-HOTE-001"),
+                    RepereDevServer::say);
+        } catch (IOException | RuntimeException e) {
+            say("Logiciel métier de démonstration non démarré (port " + port + ", REPERE_DEMO_HOST_PORT) : " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stopDemoHost() {
+        DemoHost host = demoHost;
+        demoHost = null;
+        if (host != null) {
+            host.close();
         }
     }
 
@@ -268,6 +308,7 @@ public final class RepereDevServer {
 
     private static void stop(Process payara, EmbeddedMariaDb db) {
         say("Arrêt de Repère…");
+        stopDemoHost();
         payara.destroy();
         try {
             if (!payara.waitFor(30, TimeUnit.SECONDS)) {
