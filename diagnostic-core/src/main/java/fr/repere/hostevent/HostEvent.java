@@ -42,6 +42,16 @@ public record HostEvent(String id, HostEventType type, String team, String subje
         return API + "/diagnostics/" + diagnosticId;
     }
 
+    /** The link to read a referral in full with the host's key. */
+    public static String referralLink(String referralId) {
+        return API + "/referrals/" + referralId;
+    }
+
+    /** The link to read a mandate in full with the host's key. */
+    public static String mandateLink(String mandateId) {
+        return API + "/mandates/" + mandateId;
+    }
+
     /** The CloudEvents {@code source} of an organisation's events. */
     public static String source(String organisation) {
         return "/repere/organisations/" + organisation;

@@ -34,7 +34,10 @@ final class MandateEvents {
         m.diagnosticId().ifPresent(d -> data.put("diagnosticId", d));
         data.put("status", m.status(now).name());
         m.expiresAt().ifPresent(e -> data.put("expiresAt", e.toString()));
-        m.diagnosticId().ifPresent(d -> data.put("links", Map.of("diagnostic", HostEvent.diagnosticLink(d))));
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("mandate", HostEvent.mandateLink(m.id().value()));
+        m.diagnosticId().ifPresent(d -> links.put("diagnostic", HostEvent.diagnosticLink(d)));
+        data.put("links", links);
         return data;
     }
 }

@@ -42,6 +42,6 @@ final class ReferralEvents {
     }
 
     private static Map<String, Object> links(Referral r) {
-        return Map.of("diagnostic", HostEvent.diagnosticLink(r.diagnosticId().value()));
+        return Map.of("diagnostic", HostEvent.diagnosticLink(r.diagnosticId().value()), "referral", HostEvent.referralLink(r.id().value()));
     }
 }

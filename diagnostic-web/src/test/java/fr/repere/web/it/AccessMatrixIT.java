@@ -260,6 +260,8 @@ class AccessMatrixIT {
         checks.status("POST /api/v1/host/case-diagnostics", 200, host);
         checks.without("POST /api/v1/host/case-diagnostics", ours, host);
         checks.status("GET /api/v1/host/diagnostics/{id}", 404, Http.get(uri("/api/v1/host/diagnostics/" + diagnostic)));
+        checks.status("GET /api/v1/host/referrals/{id}", 404, Http.get(uri("/api/v1/host/referrals/" + referral)));
+        checks.status("GET /api/v1/host/mandates/{id}", 404, Http.get(uri("/api/v1/host/mandates/" + mandate)));
         checks.without("GET /api/v1/host/events", ours, Http.get(uri("/api/v1/host/events?after=0&limit=500")));
 
         // nothing of ours changed meanwhile

@@ -163,6 +163,26 @@ class HostEventsIT {
         Http.asHost(HOST_KEY);
         assertProblem(Http.get(uri("/api/v1/host/diagnostics/" + diagnostic)), 404);
 
+        // the referral's and the mandate's links too, for this organisation's key only
+        String referralLink = before.get(3).getJsonObject("data").getJsonObject("links").getString("referral");
+        String mandateLink = before.get(5).getJsonObject("data").getJsonObject("links").getString("mandate");
+        assertEquals("/api/v1/host/referrals/" + referral, referralLink);
+        assertEquals("/api/v1/host/mandates/" + mandate, mandateLink);
+        Http.asHost(key);
+        HttpResponse<String> fullReferral = Http.get(uri(referralLink));
+        assertEquals(200, fullReferral.statusCode(), fullReferral.body());
+        assertEquals("ACCEPTED", Http.json(fullReferral).getString("status"));
+        HttpResponse<String> fullMandate = Http.get(uri(mandateLink));
+        assertEquals(200, fullMandate.statusCode(), fullMandate.body());
+        assertEquals(mandate, Http.json(fullMandate).getString("id"));
+        assertEquals(2, count("SELECT COUNT(*) FROM journal_entry WHERE action IN ('REFERRAL_READ', 'MANDATE_READ') AND target IN (?, ?) "
+                + "AND actor_role = 'HOST'", referral, mandate), "each read journaled");
+        for (String notOurs : List.of(teamBKey, HOST_KEY)) {
+            Http.asHost(notOurs);
+            assertProblem(Http.get(uri(referralLink)), 404);
+            assertProblem(Http.get(uri(mandateLink)), 404);
+        }
+
         // erasure: one more event under the case reference; the earlier ones keep ids only
         Http.loginAs(uri("/"), org.worker().email());
         HttpResponse<String> erased = Http.postJson(uri("/api/v1/dossiers/erasure"),

@@ -4,6 +4,12 @@ import fr.repere.diagnostic.Diagnostic;
 import fr.repere.diagnostic.DiagnosticId;
 import fr.repere.dossier.CaseReference;
 import fr.repere.host.HostCaseReading;
+import fr.repere.host.HostRecordReading;
+import fr.repere.mandate.Mandate;
+import fr.repere.mandate.MandateId;
+import fr.repere.referral.ReferralId;
+import fr.repere.web.api.mandate.MandateView;
+import fr.repere.web.api.referral.ReferralView;
 import fr.repere.identity.Role;
 import fr.repere.journal.JournalAction;
 import fr.repere.journal.JournalEntry;
@@ -62,6 +68,9 @@ public class HostResource {
     private HostCaseReading reading;
 
     @Inject
+    private HostRecordReading records;
+
+    @Inject
     private JournalWriter journal;
 
     @Inject
@@ -109,6 +118,44 @@ public class HostResource {
         journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.DIAGNOSTIC_READ,
                 journal.dossier(d.team(), d.caseRef()), d.id().value()));
         return Json.ok(DiagnosticView.of(d));
+    }
+
+    @GET
+    @Path("referrals/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Une orientation vers un lieu, par son identifiant (lien des événements)",
+            description = "Réservé aux clés de logiciel métier : l'orientation (lieu, service, statut et son historique), si "
+                    + "elle est d'une équipe que la clé peut lire ; sinon 404. C'est le lien `links.referral` des événements "
+                    + "d'orientation. Chaque lecture est journalisée.")
+    @APIResponse(responseCode = "404", description = "Orientation introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response referral(@PathParam("id") String id, @Context SecurityContext security) {
+        HostSystem host = (HostSystem) security.getUserPrincipal();
+        HostRecordReading.ReferralRead read = ReferralId.parse(id).flatMap(i -> records.referral(host.organisation(), host.teams(), i))
+                .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Orientation introuvable", 404,
+                        "Aucune orientation de cet identifiant dans les équipes que cette clé peut lire.")));
+        journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.REFERRAL_READ,
+                read.caseRef() == null ? null : journal.dossier(read.referral().team(), read.caseRef()), read.referral().id().value()));
+        return Json.ok(ReferralView.of(read.referral()));
+    }
+
+    @GET
+    @Path("mandates/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Un mandat, par son identifiant (lien des événements)",
+            description = "Réservé aux clés de logiciel métier : le mandat (statut, durée, catégories de démarches, dates), "
+                    + "s'il est d'une équipe que la clé peut lire ; sinon 404. C'est le lien `links.mandate` des événements "
+                    + "de mandat. Chaque lecture est journalisée.")
+    @APIResponse(responseCode = "404", description = "Mandat introuvable", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response mandate(@PathParam("id") String id, @Context SecurityContext security) {
+        HostSystem host = (HostSystem) security.getUserPrincipal();
+        Mandate m = MandateId.parse(id).flatMap(i -> records.mandate(host.organisation(), host.teams(), i))
+                .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Mandat introuvable", 404,
+                        "Aucun mandat de cet identifiant dans les équipes que cette clé peut lire.")));
+        journal.append(JournalEntry.dossierAction(clock.instant(), host.actor(), JournalAction.MANDATE_READ,
+                journal.dossier(m.team(), m.caseRef()), m.id().value()));
+        return Json.ok(MandateView.of(m, clock.instant(), false));
     }
 
     private static String body(jakarta.json.JsonObject json) {
