@@ -371,7 +371,7 @@ class NextStepsUiIT {
         logIn(ORG.admin().email(), "/");
         browser.waitForHeading("Importer l'annuaire des lieux");
         assertEquals(url("/annuaire"), browser.driver.getCurrentUrl(), "an administrator starts at the directory");
-        assertEquals(List.of("Annuaire des lieux", "Se déconnecter"), menuLinks());
+        assertEquals(List.of("Annuaire des lieux", "Logiciels métier", "Se déconnecter"), menuLinks());
         checkPage("import de l'annuaire", "21-import-annuaire");
 
         browser.driver.findElement(By.id("fichier")).sendKeys(csv.toString());
