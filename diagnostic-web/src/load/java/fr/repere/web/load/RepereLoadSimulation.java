@@ -140,9 +140,10 @@ public class RepereLoadSimulation extends Simulation {
     private final ScenarioBuilder interviews = scenario("Entretien réponse par réponse").feed(users())
             .exec(http("POST /api/v1/drafts").post("/api/v1/drafts").body(StringBody("{\"caseRef\": \"#{caseRef}\", \"consent\": true}"))
                     .check(status().is(201), header("Location").saveAs("draft")))
+            .exitHereIfFailed() // a refused start (503 under overload) ends this interview, as a worker would retry later
             .foreach("#{oneByOne}", "answer").on(
                     io.gatling.javaapi.core.CoreDsl.exec(http("PATCH /api/v1/drafts/{id}").patch("#{draft}").body(StringBody("#{answer}"))
-                            .check(status().is(200))))
+                            .check(status().is(200))).exitHereIfFailed()) // an answer not saved: the next may depend on it
             .exec(http("POST /api/v1/drafts/{id}/diagnostic").post("#{draft}/diagnostic").check(status().is(201)))
             .exec(http("POST /api/v1/dossiers/history").post("/api/v1/dossiers/history")
                     .body(StringBody("{\"caseRef\": \"#{caseRef}\"}")).check(status().is(200)));
