@@ -1,5 +1,6 @@
 package fr.repere.host;
 
+import fr.repere.identity.ChangeRefusedException;
 import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.identity.OrganisationDirectory;
 import fr.repere.webhook.WebhookSettings;
@@ -66,7 +67,7 @@ public class HostAdministration {
     }
 
     /**
-     * @throws HostRefusedException           if a field is refused
+     * @throws ChangeRefusedException           if a field is refused
      * @throws AdministrationRefusedException at the first team that is not the organisation's
      */
     public HostRegistration register(String organisation, String by, Request request) {
@@ -112,10 +113,10 @@ public class HostAdministration {
         return registration;
     }
 
-    /** @throws HostRefusedException if the organisation has no registration of this id */
+    /** @throws ChangeRefusedException if the organisation has no registration of this id */
     public HostRegistration remove(String organisation, String id) {
         HostRegistration registration = registrations.find(organisation, id)
-                .orElseThrow(() -> new HostRefusedException(HostRefusedException.Reason.UNKNOWN_HOST, null,
+                .orElseThrow(() -> ChangeRefusedException.unknown(
                         "Aucun logiciel métier enregistré de votre organisation ne porte cet identifiant."));
         registrations.remove(registration.id(), clock.instant());
         return registration;
@@ -144,7 +145,7 @@ public class HostAdministration {
         return u.getScheme() + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT) + (u.getPort() >= 0 ? ":" + u.getPort() : "");
     }
 
-    private static HostRefusedException invalid(String field, String detail) {
-        return new HostRefusedException(HostRefusedException.Reason.INVALID, field, detail);
+    private static ChangeRefusedException invalid(String field, String detail) {
+        return ChangeRefusedException.invalid(field, detail);
     }
 }

@@ -1,5 +1,6 @@
 package fr.repere.webhook;
 
+import fr.repere.identity.ChangeRefusedException;
 import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.identity.OrganisationDirectory;
 
@@ -62,12 +63,12 @@ public class WebhookAdministration {
     }
 
     /**
-     * @throws WebhookRefusedException         if the URL is refused
+     * @throws ChangeRefusedException         if the URL is refused
      * @throws AdministrationRefusedException at the first team that is not the organisation's
      */
     public Created create(String organisation, String by, String url, List<String> teams) {
         WebhookUrls.refusal(url, settings.allowHttpLoopback(), resolver).ifPresent(detail -> {
-            throw new WebhookRefusedException(WebhookRefusedException.Reason.INVALID, "url", detail);
+            throw ChangeRefusedException.invalid("url", detail);
         });
         for (int i = 0; i < teams.size(); i++) {
             if (directory.team(organisation, teams.get(i)).isEmpty()) {
@@ -82,7 +83,7 @@ public class WebhookAdministration {
         return new Created(endpoint, secret);
     }
 
-    /** @throws WebhookRefusedException if the organisation has no endpoint of this id */
+    /** @throws ChangeRefusedException if the organisation has no endpoint of this id */
     public WebhookEndpoint delete(String organisation, String id) {
         WebhookEndpoint endpoint = find(organisation, id);
         store.delete(endpoint.id(), clock.instant());
@@ -106,14 +107,14 @@ public class WebhookAdministration {
         WebhookEndpoint endpoint = find(organisation, id);
         Instant now = clock.instant();
         if (from.isAfter(now)) {
-            throw new WebhookRefusedException(WebhookRefusedException.Reason.INVALID, "from",
+            throw ChangeRefusedException.invalid("from",
                     "La date de reprise doit être passée.");
         }
         return store.replay(endpoint.id(), from, now);
     }
 
     private WebhookEndpoint find(String organisation, String id) {
-        return store.endpoint(organisation, id).orElseThrow(() -> new WebhookRefusedException(
-                WebhookRefusedException.Reason.UNKNOWN_WEBHOOK, null, "Aucun webhook de votre organisation ne porte cet identifiant."));
+        return store.endpoint(organisation, id).orElseThrow(() -> ChangeRefusedException.unknown(
+                "Aucun webhook de votre organisation ne porte cet identifiant."));
     }
 }

@@ -1,5 +1,6 @@
 package fr.repere.host;
 
+import fr.repere.identity.ChangeRefusedException;
 import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.identity.InMemoryOrganisations;
 import fr.repere.identity.Team;
@@ -89,7 +90,7 @@ class HostAdministrationTest {
                 {"origin", "https://solis.exemple.fr", "http://solis.exemple.fr"},
                 {"origin", "https://solis.exemple.fr", "https://solis.exemple.fr?x=1"},
                 {"origin", "https://solis.exemple.fr", "http://127.0.0.1:9"}}) {
-            HostRefusedException e = assertThrows(HostRefusedException.class,
+            ChangeRefusedException e = assertThrows(ChangeRefusedException.class,
                     () -> production.register("org-1", "admin", request(bad[1], bad[2], List.of("prod"), List.of())));
             assertEquals(bad[0], e.field(), String.join(" ", bad));
         }
@@ -103,13 +104,13 @@ class HostAdministrationTest {
 
     @Test
     void oneToTwentyDeploymentsAndTeamsOfTheOrganisationOnly() {
-        assertEquals("deploymentIds", assertThrows(HostRefusedException.class, () -> production.register("org-1", "admin",
+        assertEquals("deploymentIds", assertThrows(ChangeRefusedException.class, () -> production.register("org-1", "admin",
                 request("https://s.fr", "https://s.fr", List.of(), List.of()))).field());
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= HostAdministration.MAX_DEPLOYMENTS; i++) {
             many.add("d" + i);
         }
-        assertEquals("deploymentIds", assertThrows(HostRefusedException.class, () -> production.register("org-1", "admin",
+        assertEquals("deploymentIds", assertThrows(ChangeRefusedException.class, () -> production.register("org-1", "admin",
                 request("https://s.fr", "https://s.fr", many, List.of()))).field());
         AdministrationRefusedException e = assertThrows(AdministrationRefusedException.class, () -> production.register("org-1",
                 "admin", request("https://s.fr", "https://s.fr", List.of("d"), List.of(team.id(), foreign.id()))));
@@ -129,7 +130,7 @@ class HostAdministrationTest {
         assertEquals(null, published.jwks());
         for (String[] refused : new String[][] {{"jwks", KEYS, "https://s.fr/jwks.json"}, {"jwks", null, null},
                 {"jwksUri", null, "http://s.fr/jwks.json"}, {"jwksUri", null, "https://interne.exemple.fr/jwks.json"}}) {
-            HostRefusedException e = assertThrows(HostRefusedException.class, () -> resolving.register("org-1", "admin",
+            ChangeRefusedException e = assertThrows(ChangeRefusedException.class, () -> resolving.register("org-1", "admin",
                     new HostAdministration.Request("Solis", "https://s.fr", "https://s.fr", refused[1], refused[2], List.of("d"), List.of())));
             assertEquals(refused[0], e.field(), String.join(" ", java.util.Arrays.asList(refused)));
         }
@@ -139,8 +140,8 @@ class HostAdministrationTest {
     @Test
     void anotherOrganisationsRegistrationIsUnknown() {
         HostRegistration r = production.register("org-1", "admin", request("https://s.fr", "https://s.fr", List.of("d"), List.of()));
-        assertEquals(HostRefusedException.Reason.UNKNOWN_HOST,
-                assertThrows(HostRefusedException.class, () -> production.remove("org-2", r.id())).reason());
+        assertEquals(ChangeRefusedException.Reason.UNKNOWN,
+                assertThrows(ChangeRefusedException.class, () -> production.remove("org-2", r.id())).reason());
         assertEquals(r, production.remove("org-1", r.id()));
         assertEquals(List.of(), production.registrations("org-1"));
     }

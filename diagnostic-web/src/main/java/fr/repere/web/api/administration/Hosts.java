@@ -1,12 +1,8 @@
 package fr.repere.web.api.administration;
 
 import fr.repere.host.HostAdministration;
-import fr.repere.host.HostRefusedException;
 import fr.repere.host.HostRegistration;
-import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.journal.JournalAction;
-import fr.repere.web.api.problem.Problem;
-import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Caller;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Transaction boundary of the host registrations an administrator manages
@@ -38,7 +33,7 @@ public class Hosts {
     @Transactional
     public HostRegistration register(Caller admin, HostAdministration.Request request) {
         String org = scope.organisation(admin);
-        HostRegistration r = refusedAsProblem(() -> hosts.register(org, admin.agentId(), request));
+        HostRegistration r = AdministratorScope.refusedAsProblem("Logiciel inconnu", () -> hosts.register(org, admin.agentId(), request));
         scope.log(admin, JournalAction.HOST_REGISTER, r.id());
         return r;
     }
@@ -46,21 +41,7 @@ public class Hosts {
     @Transactional
     public void remove(Caller admin, String id) {
         String org = scope.organisation(admin);
-        HostRegistration r = refusedAsProblem(() -> hosts.remove(org, id));
+        HostRegistration r = AdministratorScope.refusedAsProblem("Logiciel inconnu", () -> hosts.remove(org, id));
         scope.log(admin, JournalAction.HOST_UNREGISTER, r.id());
-    }
-
-    private static <T> T refusedAsProblem(Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (AdministrationRefusedException e) {
-            throw Administration.problem(e);
-        } catch (HostRefusedException e) {
-            throw switch (e.reason()) {
-                case UNKNOWN_HOST -> new ProblemException(Problem.of("not-found", "Logiciel inconnu", 404, e.detail()));
-                case INVALID -> new ProblemException(Problem.of("invalid-request", "Demande impossible", 422, e.detail())
-                        .withErrors(List.of(new Problem.FieldError("/" + e.field(), e.detail()))));
-            };
-        }
     }
 }

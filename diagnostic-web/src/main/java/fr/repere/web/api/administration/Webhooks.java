@@ -1,13 +1,9 @@
 package fr.repere.web.api.administration;
 
-import fr.repere.identity.AdministrationRefusedException;
 import fr.repere.journal.JournalAction;
-import fr.repere.web.api.problem.Problem;
-import fr.repere.web.api.problem.ProblemException;
 import fr.repere.web.security.Caller;
 import fr.repere.webhook.WebhookAdministration;
 import fr.repere.webhook.WebhookEndpoint;
-import fr.repere.webhook.WebhookRefusedException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Transaction boundary of the webhook endpoints an administrator manages
@@ -39,7 +34,7 @@ public class Webhooks {
     @Transactional
     public WebhookAdministration.Created create(Caller admin, String url, List<String> teams) {
         String org = scope.organisation(admin);
-        WebhookAdministration.Created created = refusedAsProblem(() -> webhooks.create(org, admin.agentId(), url, teams));
+        WebhookAdministration.Created created = AdministratorScope.refusedAsProblem("Webhook inconnu", () -> webhooks.create(org, admin.agentId(), url, teams));
         scope.log(admin, JournalAction.WEBHOOK_CREATE, created.endpoint().id());
         return created;
     }
@@ -47,14 +42,14 @@ public class Webhooks {
     @Transactional
     public void delete(Caller admin, String id) {
         String org = scope.organisation(admin);
-        WebhookEndpoint endpoint = refusedAsProblem(() -> webhooks.delete(org, id));
+        WebhookEndpoint endpoint = AdministratorScope.refusedAsProblem("Webhook inconnu", () -> webhooks.delete(org, id));
         scope.log(admin, JournalAction.WEBHOOK_DELETE, endpoint.id());
     }
 
     @Transactional
     public String rotate(Caller admin, String id) {
         String org = scope.organisation(admin);
-        String secret = refusedAsProblem(() -> webhooks.rotate(org, id));
+        String secret = AdministratorScope.refusedAsProblem("Webhook inconnu", () -> webhooks.rotate(org, id));
         scope.log(admin, JournalAction.WEBHOOK_SECRET_ROTATE, id);
         return secret;
     }
@@ -62,22 +57,8 @@ public class Webhooks {
     @Transactional
     public int replay(Caller admin, String id, Instant from) {
         String org = scope.organisation(admin);
-        int planned = refusedAsProblem(() -> webhooks.replay(org, id, from));
+        int planned = AdministratorScope.refusedAsProblem("Webhook inconnu", () -> webhooks.replay(org, id, from));
         scope.log(admin, JournalAction.WEBHOOK_REPLAY, id);
         return planned;
-    }
-
-    private static <T> T refusedAsProblem(Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (AdministrationRefusedException e) {
-            throw Administration.problem(e);
-        } catch (WebhookRefusedException e) {
-            throw switch (e.reason()) {
-                case UNKNOWN_WEBHOOK -> new ProblemException(Problem.of("not-found", "Webhook inconnu", 404, e.detail()));
-                case INVALID -> new ProblemException(Problem.of("invalid-request", "Demande impossible", 422, e.detail())
-                        .withErrors(List.of(new Problem.FieldError("/" + e.field(), e.detail()))));
-            };
-        }
     }
 }
