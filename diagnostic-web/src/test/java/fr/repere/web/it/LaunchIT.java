@@ -229,6 +229,13 @@ class LaunchIT {
         assertEquals(before + cases.size(), LoginRecords.refusals(LoginRecords.LOOPBACK, "LAUNCH_REFUSED"), "each refusal counted");
         assertEquals(0, count("SELECT COUNT(*) FROM host_agent_binding WHERE subject IN ('s1', 's-other', 's-b', 's-an')"),
                 "a refused launch binds nobody");
+        for (HttpRequest.Builder noForm : List.of(
+                HttpRequest.newBuilder(uri("/launch")).POST(HttpRequest.BodyPublishers.noBody()),
+                HttpRequest.newBuilder(uri("/launch")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")))) {
+            HttpResponse<String> r = RAW.send(noForm.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), "no form, no token: " + r.body());
+            assertTrue(r.body().contains("illisible"), r.body());
+        }
         HttpResponse<String> json = launch("pas-un-jeton", "Accept", "application/json");
         assertEquals(400, json.statusCode());
         assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), json.body());

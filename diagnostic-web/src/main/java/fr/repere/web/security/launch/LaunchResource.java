@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -75,7 +74,7 @@ public class LaunchResource {
 
     @POST
     @SignedRequest
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Ouverture signée depuis le logiciel métier",
             description = "Formulaire id_token=<JWS signé ES256 ou RS256 par le logiciel métier enregistré> (revendications "
                     + "LTI 1.3 : iss, aud, iat, exp ≤ iat + 5 min, jti à usage unique, sub, deployment_id, message_type "
@@ -85,8 +84,11 @@ public class LaunchResource {
     @APIResponse(responseCode = "400", description = "Lancement illisible ou incomplet (page en français)")
     @APIResponse(responseCode = "401", description = "Logiciel, clé, signature, déploiement inconnus ; jeton expiré ou déjà utilisé")
     @APIResponse(responseCode = "403", description = "Aucun compte Repère actif pour cet agent")
-    public Response launch(@FormParam("id_token") String idToken, @HeaderParam("Accept") String accept,
+    public Response launch(String body, @HeaderParam("Content-Type") String contentType, @HeaderParam("Accept") String accept,
                            @HeaderParam("Sec-Fetch-Dest") String destination) {
+        // the form read here rather than by @FormParam: any other body (none, JSON…) is then a launch
+        // without token (400, in French) instead of Jersey's IllegalStateException
+        String idToken = idToken(body, contentType);
         URI repere = PublicBaseUrl.configured().orElse(uri.getBaseUri().resolve("/"));
         Launching.Launch launch;
         try {
@@ -102,6 +104,24 @@ public class LaunchResource {
         String page = launch.openInterview().map(id -> "/entretien/" + id.value())
                 .orElse("/diagnostic/nouveau?case=" + URLEncoder.encode(launch.caseRef().value(), StandardCharsets.UTF_8));
         return Response.seeOther(repere.resolve(page)).header("Cache-Control", "no-store").build();
+    }
+
+    /** The {@code id_token} field of a form body; null when the body is not a form or has none. */
+    static String idToken(String body, String contentType) {
+        if (body == null || contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            return null;
+        }
+        for (String field : body.split("&")) {
+            if (field.startsWith("id_token=")) {
+                try {
+                    return java.net.URLDecoder.decode(field.substring("id_token=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private Response refusal(LaunchRefusal refusal, String accept) {
