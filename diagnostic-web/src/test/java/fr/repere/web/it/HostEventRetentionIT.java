@@ -83,12 +83,13 @@ class HostEventRetentionIT {
         assertEquals(3, ids.size(), all.body());
         long end = Long.parseLong(all.headers().firstValue("Repere-Next-Cursor").orElseThrow());
 
-        // the first event is 31 days old, the second 29; the first has a delivery to some endpoint
+        // the first event is 31 days old, the second 29; the first has a delivery to some endpoint, which
+        // has planned everything up to the end so the webhook schedule adds no delivery of its own meanwhile
         executeAsOwner("UPDATE host_event SET occurred_at = ? WHERE event_id = ?", Instant.now().minus(31, ChronoUnit.DAYS), ids.get(0));
         executeAsOwner("UPDATE host_event SET occurred_at = ? WHERE event_id = ?", Instant.now().minus(29, ChronoUnit.DAYS), ids.get(1));
         String endpoint = java.util.UUID.randomUUID().toString();
         executeAsOwner("INSERT INTO webhook_endpoint (id, organisation_id, url, created_at, created_by, planned_seq) "
-                + "VALUES (?, ?, 'https://logiciel.exemple.fr/evenements', UTC_TIMESTAMP(3), ?, 0)", endpoint, ORG.id(), ORG.admin().id());
+                + "VALUES (?, ?, 'https://logiciel.exemple.fr/evenements', UTC_TIMESTAMP(3), ?, ?)", endpoint, ORG.id(), ORG.admin().id(), end);
         executeAsOwner("INSERT INTO webhook_delivery (endpoint_id, event_position, state, next_attempt_at) "
                 + "SELECT ?, position, 'DELIVERED', UTC_TIMESTAMP(3) FROM host_event WHERE event_id = ?", endpoint, ids.get(0));
         long firstSeq = count("SELECT seq FROM host_event WHERE event_id = ?", ids.get(0));
