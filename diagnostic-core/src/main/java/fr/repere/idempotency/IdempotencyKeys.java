@@ -16,7 +16,4 @@ public interface IdempotencyKeys {
 
     /** Removes the keys recorded before {@code before}; returns how many. */
     int purgeBefore(Instant before);
-
-    /** Removes the key if it is still in progress. */
-    void releaseInProgress(String key);
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Claims of Idempotency-Keys: a request claims its key before it runs; a later request with the
- * same key finds the first one's entry (in progress, or completed with its answer). Transactions
- * are the caller's: a claim must be committed at once, so a concurrent request sees it.
+ * same key finds the first one's entry (completed with its answer). Transactions are the caller's:
+ * the claim, the work and the answer are one transaction, so a failed request leaves no claim, and
+ * a concurrent duplicate waits on the claim's row lock, then finds the answer (or the key free).
  */
 @ApplicationScoped
 public class IdempotencyLedger {
@@ -43,10 +44,5 @@ public class IdempotencyLedger {
     /** Forgets the keys claimed before {@code before}: their answers hold personal data. */
     public int purgeBefore(Instant before) {
         return keys.purgeBefore(before);
-    }
-
-    /** Frees a key whose request failed, so that the client can try again. */
-    public void release(String key) {
-        keys.releaseInProgress(key);
     }
 }

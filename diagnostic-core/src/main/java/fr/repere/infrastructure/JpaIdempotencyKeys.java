@@ -72,11 +72,4 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                 .setParameter(1, LocalDateTime.ofInstant(before, ZoneOffset.UTC))
                 .executeUpdate();
     }
-
-    @Override
-    public void releaseInProgress(String key) {
-        em.createNativeQuery("DELETE FROM idempotency_key WHERE idem_key = ?1 AND state = 'IN_PROGRESS'")
-                .setParameter(1, key)
-                .executeUpdate();
-    }
 }

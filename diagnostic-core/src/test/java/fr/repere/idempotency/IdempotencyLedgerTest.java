@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IdempotencyLedgerTest {
 
@@ -54,14 +53,6 @@ class IdempotencyLedgerTest {
             });
             return old.size();
         }
-
-        @Override
-        public void releaseInProgress(String key) {
-            if (entries.containsKey(key) && entries.get(key).state() == State.IN_PROGRESS) {
-                entries.remove(key);
-                created.remove(key);
-            }
-        }
     }
 
     private final InMemoryKeys keys = new InMemoryKeys();
@@ -81,16 +72,6 @@ class IdempotencyLedgerTest {
         ledger.claim("k", "fp-1");
         keys.loseNextRead = true;
         assertEquals(Optional.of(new IdempotencyEntry("fp-2", State.IN_PROGRESS, null)), ledger.claim("k", "fp-2"));
-    }
-
-    @Test
-    void aFailedRequestFreesItsKeyButACompletedOneStays() {
-        ledger.claim("k", "fp-1");
-        ledger.release("k");
-        assertEquals(Optional.empty(), ledger.claim("k", "fp-1"), "claimable again");
-        ledger.complete("k", new Answer(201, null, "{}"));
-        ledger.release("k");
-        assertTrue(keys.entries.containsKey("k"));
     }
 
     @Test

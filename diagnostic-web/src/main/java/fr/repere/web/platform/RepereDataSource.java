@@ -8,11 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  * DB_USER, DB_PASSWORD override META-INF/microprofile-config.properties). Connections are
  * validated when taken from the pool and the whole pool is dropped on a failure, so the
  * application recovers by itself when the database comes back.
+ *
+ * <p>Every connection waits at most 5 s for a lock (row or table) and runs no statement longer than
+ * 60 s ({@link #SESSION_LIMITS}): a lock held elsewhere then fails the request in seconds with a 503
+ * (Failures' DATABASE_BUSY) instead of holding a pool connection and an HTTP thread for MariaDB's
+ * defaults (50 s for a row, a year for a table). A connection waits at most 5 s for the pool.
  */
 @ApplicationScoped
 @DataSourceDefinition(
         name = RepereDataSource.JNDI_NAME,
-        className = "org.mariadb.jdbc.MariaDbDataSource",
+        className = "fr.repere.web.platform.RepereMariaDbDataSource",
         url = "${MPCONFIG=db.url}",
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
@@ -24,9 +29,13 @@ import jakarta.enterprise.context.ApplicationScoped;
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.fail-all-connections=true",
                 "fish.payara.max-wait-time-in-millis=5000",
-                "fish.payara.connection-creation-retry-attempts=0"
+                "fish.payara.connection-creation-retry-attempts=0",
+                "fish.payara.init-sql=" + RepereDataSource.SESSION_LIMITS
         })
 public class RepereDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/repere";
+
+    /** Run on each new physical connection: the lock and statement time limits of a request. */
+    static final String SESSION_LIMITS = "SET SESSION lock_wait_timeout = 5, innodb_lock_wait_timeout = 5, max_statement_time = 60";
 }

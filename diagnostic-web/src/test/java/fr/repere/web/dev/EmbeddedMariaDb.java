@@ -173,6 +173,35 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server as a crash would (SIGKILL: no shutdown, no flush beyond what InnoDB made
+     * durable), and waits until the process is gone; {@link #restart()} then runs crash recovery.
+     */
+    public void kill() {
+        long pid;
+        try (Connection c = administrator(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT @@pid_file")) {
+            r.next();
+            pid = Long.parseLong(Files.readString(Path.of(r.getString(1))).strip());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find the MariaDB process", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no MariaDB process " + pid));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("MariaDB " + pid + " did not die", e);
+        }
+    }
+
+    /** The local administrator, for what only it may do in a test (SET GLOBAL read_only). */
+    public Connection administrator() throws SQLException {
+        return DriverManager.getConnection(rootUrl(), ADMIN, ADMIN_PASSWORD);
+    }
+
     public void restart() {
         try {
             db.start();

@@ -67,12 +67,14 @@ class OperationsIT {
     }
 
     /**
-     * Four clients keep taking diagnostics while MariaDB stops and starts again: every answer is a
-     * 201, or a 503 with Retry-After (the client retries with the same Idempotency-Key), never a
-     * 500, whichever layer the outage struck (pool, EclipseLink, commit, session check).
+     * Four clients keep taking diagnostics while MariaDB is killed (SIGKILL, a crash: no shutdown) and
+     * started again a few seconds later: every answer is a 201, or a 503 with Retry-After (the client
+     * retries with the same Idempotency-Key), never a 500, whichever layer the crash struck (pool,
+     * EclipseLink, commit, session check); and every diagnostic answered 201 is in the database
+     * afterwards with all its rows, as many as the same answers gave before the crash.
      */
     @Test
-    void concurrentClientsGetOnly201Or503WithRetryAfterWhileTheDatabaseIsDown() throws Exception {
+    void concurrentClientsGetOnly201Or503WithRetryAfterWhileTheDatabaseCrashesAndNothingAcknowledgedIsLost() throws Exception {
         URI ready = uri("/health/ready");
         URI diagnostics = uri("/api/v1/diagnostics");
         assertEquals(200, awaitStatus(ready, 200).statusCode());
@@ -81,6 +83,10 @@ class OperationsIT {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger unavailable = new AtomicInteger();
         Queue<String> wrong = new ConcurrentLinkedQueue<>();
+        Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        HttpResponse<String> reference = Http.postJson(diagnostics, DiagnosticApiIT.AUTONOMOUS_PERSON, Map.of());
+        assertEquals(201, reference.statusCode(), reference.body());
+        String referenceId = Http.json(reference).getString("id");
         ExecutorService clients = Executors.newFixedThreadPool(4);
         List<Future<?>> loops = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
@@ -90,6 +96,7 @@ class OperationsIT {
                             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
                     if (r.statusCode() == 201) {
                         created.incrementAndGet();
+                        acknowledged.add(Http.json(r).getString("id"));
                     } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
                             && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                         unavailable.incrementAndGet();
@@ -102,7 +109,7 @@ class OperationsIT {
         }
         try {
             sleep(2_000);
-            TestDatabase.server().stop();
+            TestDatabase.server().kill();
             try {
                 awaitStatus(ready, 503);
                 sleep(5_000);
@@ -130,6 +137,16 @@ class OperationsIT {
         assertTrue(wrong.isEmpty(), wrong.size() + " answers neither 201 nor 503 with Retry-After, e.g. " + wrong.peek());
         assertTrue(unavailable.get() > 0, "no 503 while the database was down");
         assertTrue(created.get() > 8, created.get() + " diagnostics taken");
+        for (String table : new String[] {"diagnostic_answer", "diagnostic_score", "diagnostic_reason", "stat_diagnostic"}) {
+            long rows = Dossiers.count("SELECT COUNT(*) FROM " + table + " WHERE diagnostic_id = ?", referenceId);
+            assertTrue(rows > 0, table);
+            for (String id : acknowledged) {
+                assertEquals(rows, Dossiers.count("SELECT COUNT(*) FROM " + table + " WHERE diagnostic_id = ?", id),
+                        table + " of diagnostic " + id + ", answered 201 around the crash");
+            }
+        }
+        assertEquals(acknowledged.size(), Dossiers.count("SELECT COUNT(*) FROM journal_entry WHERE action = 'DIAGNOSTIC_CREATE' AND target IN ("
+                + String.join(",", acknowledged.stream().map(id -> "'" + id + "'").toList()) + ")"), "each one journaled");
     }
 
     private static void sleep(long ms) {

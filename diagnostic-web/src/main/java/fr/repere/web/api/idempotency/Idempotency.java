@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Runs a creating request at most once per Idempotency-Key: a replay with the same body gets the
  * first response (201 again, nothing created); the same key with another body gets 422; a
- * duplicate arriving while the first is still running gets 409.
+ * duplicate arriving while the first is still running waits for it and replays its answer
+ * ({@link IdempotencyStore}); a claim left in progress by an older version is answered 409.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -44,18 +44,9 @@ public class Idempotency {
             throw new ProblemException(Problem.of("invalid-idempotency-key", "Clé d'idempotence invalide", 400,
                     "L'en-tête Idempotency-Key doit contenir 1 à 255 caractères ASCII visibles."));
         }
-        String k = scopedKey(scope, given);
         String fingerprint = fingerprint(method, path, body);
-        Optional<IdempotencyStore.Entry> existing = store.claim(k, fingerprint);
-        if (existing.isPresent()) {
-            return replay(existing.get(), fingerprint);
-        }
-        try {
-            return store.runInTransaction(k, action).toResponse();
-        } catch (RuntimeException e) {
-            store.release(k);
-            throw e;
-        }
+        IdempotencyStore.Outcome outcome = store.claimAndRun(scopedKey(scope, given), fingerprint, action);
+        return outcome.earlier() != null ? replay(outcome.earlier(), fingerprint) : outcome.produced().toResponse();
     }
 
     private static Response replay(IdempotencyStore.Entry entry, String fingerprint) {

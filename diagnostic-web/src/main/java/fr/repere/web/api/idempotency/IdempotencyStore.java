@@ -8,13 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Transaction boundaries of the Idempotency-Keys ({@link IdempotencyLedger}, in the core). A key is
- * claimed in its own short transaction, so a concurrent request with the same key sees it at once
- * (and gets 409) instead of waiting.
+ * Transaction boundary of the Idempotency-Keys ({@link IdempotencyLedger}, in the core). The key is
+ * claimed, the request run and its answer recorded in one transaction, the request's own: one
+ * commit per request. A duplicate sent while the first runs waits on the claim's row lock (at most
+ * the session's lock wait, then 503), and then replays the first answer; if the first failed, its
+ * claim was rolled back with it and the duplicate runs instead. (Until issue 18 the claim had a
+ * transaction of its own, so that the duplicate got 409 at once: one more commit per request for
+ * a case that a client retrying after a timeout hardly ever meets.)
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -24,21 +27,23 @@ public class IdempotencyStore {
     record Entry(String fingerprint, State state, StoredResponse response) {
     }
 
+    /** Either the answer this request produced, or the entry of the request that held the key first. */
+    record Outcome(StoredResponse produced, Entry earlier) {
+    }
+
     @Inject
     private IdempotencyLedger ledger;
 
-    /** Claims the key; returns empty if this request now owns it, or the existing entry. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Entry> claim(String key, String fingerprint) {
-        return ledger.claim(key, fingerprint).map(IdempotencyStore::entry);
-    }
-
-    /** Runs the action and records its response in one transaction: both commit or neither. */
+    /** Claims the key and, if this request now owns it, runs the action and records its answer. */
     @Transactional
-    public StoredResponse runInTransaction(String key, Supplier<StoredResponse> action) {
+    public Outcome claimAndRun(String key, String fingerprint, Supplier<StoredResponse> action) {
+        java.util.Optional<IdempotencyEntry> earlier = ledger.claim(key, fingerprint);
+        if (earlier.isPresent()) {
+            return new Outcome(null, entry(earlier.get()));
+        }
         StoredResponse response = action.get();
         ledger.complete(key, new IdempotencyEntry.Answer(response.status(), response.location(), response.body()));
-        return response;
+        return new Outcome(response, null);
     }
 
     /**
@@ -48,12 +53,6 @@ public class IdempotencyStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeBefore(Instant before) {
         return ledger.purgeBefore(before);
-    }
-
-    /** Frees a key whose request failed, so that the client can try again. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(String key) {
-        ledger.release(key);
     }
 
     private static Entry entry(IdempotencyEntry e) {

@@ -17,6 +17,10 @@ public final class ServerErrors {
     private static final Logger LOG = Logger.getLogger(ServerErrors.class.getName());
     /** Seconds a client waits before trying again after an outage: MariaDB restarts in a few seconds. */
     static final String RETRY_AFTER_SECONDS = "10";
+    /** After a lock or statement timeout: the contention is usually over within a second or two. */
+    static final String RETRY_AFTER_BUSY_SECONDS = "2";
+    /** While writes are refused: an operator has to act (space, failover), not a matter of seconds. */
+    static final String RETRY_AFTER_READ_ONLY_SECONDS = "60";
 
     private ServerErrors() {
     }
@@ -42,6 +46,19 @@ public final class ServerErrors {
                 yield new Answer(Problem.of("service-unavailable", "Service momentanément indisponible", 503,
                         "La base de données ne répond pas ; rien n'a été enregistré. Réessayez dans quelques instants. "
                                 + "Référence : " + incident + ".").withIncident(incident), RETRY_AFTER_SECONDS);
+            }
+            case DATABASE_BUSY -> {
+                LOG.warning(() -> "Incident " + incident + ": database busy (" + rootCause(failure) + ")");
+                yield new Answer(Problem.of("service-busy", "Service momentanément surchargé", 503,
+                        "La base de données n'a pas pu répondre à temps ; rien n'a été enregistré. Réessayez dans quelques secondes. "
+                                + "Référence : " + incident + ".").withIncident(incident), RETRY_AFTER_BUSY_SECONDS);
+            }
+            case DATABASE_READ_ONLY -> {
+                LOG.warning(() -> "Incident " + incident + ": database refuses writes (" + rootCause(failure) + ")");
+                yield new Answer(Problem.of("read-only", "Enregistrements momentanément suspendus", 503,
+                        "La base de données n'accepte plus d'écriture pour le moment (maintenance ou espace disque) ; "
+                                + "rien n'a été enregistré, la consultation reste possible. Réessayez plus tard. "
+                                + "Référence : " + incident + ".").withIncident(incident), RETRY_AFTER_READ_ONLY_SECONDS);
             }
             case CONSTRAINT_VIOLATION -> {
                 LOG.info(() -> "Incident " + incident + ": write refused by a constraint (" + rootCause(failure) + ")");

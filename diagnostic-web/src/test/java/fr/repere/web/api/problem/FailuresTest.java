@@ -51,6 +51,30 @@ class FailuresTest {
     }
 
     @Test
+    void timeoutsAndDeadlocksAreABusyDatabaseNotABug() {
+        for (int code : new int[] {1205, 1213, 1969, 1317}) {
+            assertEquals(Failures.Kind.DATABASE_BUSY, kind(new TransactionalException("commit",
+                    new PersistenceException(new SQLException("busy", "HY000", code)))), "error " + code);
+        }
+        assertEquals(Failures.Kind.DATABASE_BUSY, kind(new PersistenceException(new java.sql.SQLTimeoutException("max_statement_time", "70100", 1969))));
+    }
+
+    @Test
+    void refusedWritesAreAReadOnlyDatabase() {
+        for (int code : new int[] {1290, 1836, 1792, 1021, 1114}) {
+            assertEquals(Failures.Kind.DATABASE_READ_ONLY, kind(new EJBException(new PersistenceException(
+                    new SQLException("read only", "HY000", code)))), "error " + code);
+        }
+    }
+
+    @Test
+    void anOutageOutranksATimeoutFoundEarlierInTheChain() {
+        SQLException timeout = new SQLException("lock wait", "HY000", 1205);
+        timeout.initCause(new SQLNonTransientConnectionException("socket closed", "08000"));
+        assertEquals(Failures.Kind.DATABASE_UNAVAILABLE, kind(new PersistenceException(timeout)));
+    }
+
+    @Test
     void anythingElseIsUnexpectedEvenACycle() {
         assertEquals(Failures.Kind.UNEXPECTED, kind(new PersistenceException(new SQLException("syntax", "42000", 1064))));
         assertEquals(Failures.Kind.UNEXPECTED, kind(new NullPointerException()));

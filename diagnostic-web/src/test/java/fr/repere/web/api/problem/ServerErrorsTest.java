@@ -73,6 +73,23 @@ class ServerErrorsTest {
     }
 
     @Test
+    void aLockTimeoutIs503WithAShortRetryAfterAndAReadOnlyDatabaseWithALongerOne() {
+        ServerErrors.Answer busy = ServerErrors.decide(new PersistenceException(
+                new java.sql.SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205)));
+        assertEquals(503, busy.problem().status());
+        assertEquals("urn:repere:problem:service-busy", busy.problem().type());
+        assertEquals("2", busy.retryAfter());
+        ServerErrors.Answer readOnly = ServerErrors.decide(new PersistenceException(
+                new java.sql.SQLException("The MariaDB server is running with the --read-only option", "HY000", 1290)));
+        assertEquals(503, readOnly.problem().status());
+        assertEquals("urn:repere:problem:read-only", readOnly.problem().type());
+        assertEquals("60", readOnly.retryAfter());
+        assertTrue(readOnly.problem().detail().contains("la consultation reste possible"), readOnly.problem().detail());
+        assertEquals(2, records.size());
+        assertTrue(records.stream().allMatch(r -> r.getLevel() == Level.WARNING && r.getThrown() == null));
+    }
+
+    @Test
     void aConstraintViolationIs409() {
         ServerErrors.Answer r = ServerErrors.decide(new PersistenceException(
                 new SQLIntegrityConstraintViolationException("Duplicate entry 'x' for key 'PRIMARY'", "23000", 1062)));

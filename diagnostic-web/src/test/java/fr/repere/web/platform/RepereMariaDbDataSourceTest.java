@@ -1,0 +1,29 @@
+package fr.repere.web.platform;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The write path's driver options are added to whatever URL the installation gives, never twice, never over its own. */
+class RepereMariaDbDataSourceTest {
+
+    @Test
+    void optionsAreAddedToAUrlWithoutQuery() {
+        assertEquals("jdbc:mariadb://db:3306/repere?useBulkStmtsForInserts=true&useServerPrepStmts=true",
+                RepereMariaDbDataSource.withOptions("jdbc:mariadb://db:3306/repere"));
+    }
+
+    @Test
+    void optionsFollowTheInstallationsOwn() {
+        assertEquals("jdbc:mariadb://db/repere?connectTimeout=2000&useBulkStmtsForInserts=true&useServerPrepStmts=true",
+                RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?connectTimeout=2000"));
+    }
+
+    @Test
+    void anOptionTheInstallationSetIsKeptAsItIs() {
+        assertEquals("jdbc:mariadb://db/repere?useServerPrepStmts=false&useBulkStmtsForInserts=true",
+                RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?useServerPrepStmts=false"));
+        assertEquals("jdbc:mariadb://db/repere?USEBULKSTMTSFORINSERTS=false&useServerPrepStmts=true",
+                RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?USEBULKSTMTSFORINSERTS=false"));
+    }
+}
