@@ -9,21 +9,21 @@ class RepereMariaDbDataSourceTest {
 
     @Test
     void optionsAreAddedToAUrlWithoutQuery() {
-        assertEquals("jdbc:mariadb://db:3306/repere?useBulkStmtsForInserts=true&useServerPrepStmts=true",
+        assertEquals("jdbc:mariadb://db:3306/repere?useServerPrepStmts=true",
                 RepereMariaDbDataSource.withOptions("jdbc:mariadb://db:3306/repere"));
     }
 
     @Test
     void optionsFollowTheInstallationsOwn() {
-        assertEquals("jdbc:mariadb://db/repere?connectTimeout=2000&useBulkStmtsForInserts=true&useServerPrepStmts=true",
+        assertEquals("jdbc:mariadb://db/repere?connectTimeout=2000&useServerPrepStmts=true",
                 RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?connectTimeout=2000"));
     }
 
     @Test
     void anOptionTheInstallationSetIsKeptAsItIs() {
-        assertEquals("jdbc:mariadb://db/repere?useServerPrepStmts=false&useBulkStmtsForInserts=true",
+        assertEquals("jdbc:mariadb://db/repere?useServerPrepStmts=false",
                 RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?useServerPrepStmts=false"));
-        assertEquals("jdbc:mariadb://db/repere?USEBULKSTMTSFORINSERTS=false&useServerPrepStmts=true",
-                RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?USEBULKSTMTSFORINSERTS=false"));
+        assertEquals("jdbc:mariadb://db/repere?connectTimeout=2000&USESERVERPREPSTMTS=false",
+                RepereMariaDbDataSource.withOptions("jdbc:mariadb://db/repere?connectTimeout=2000&USESERVERPREPSTMTS=false"));
     }
 }
