@@ -2,26 +2,115 @@ package fr.repere.web.platform;
 
 import org.mariadb.jdbc.MariaDbDataSource;
 
+import javax.sql.ConnectionPoolDataSource;
+import javax.sql.DataSource;
+import javax.sql.PooledConnection;
+import java.io.PrintWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
- * MariaDB Connector/J's data source with the option the write path is measured with, whatever URL
- * the installation gives (DB_URL): server-side prepared statements. A diagnostic's rows are the
- * same few INSERTs repeated (thirty answers, four levels, reasons, actions); prepared once per
- * connection, MariaDB no longer parses each row's statement and sets up its table's statistics
- * trigger from scratch: the answers' share of a diagnostic's database time went from ~8.7 ms to
- * ~3 ms (docs/performance.md). EclipseLink's batch writing sends each table's rows as one pipeline,
- * in one round trip. An option the URL already sets is left as the installation set it.
+ * MariaDB Connector/J's data source as Repère uses it, whatever URL the installation gives (DB_URL).
+ *
+ * <p><b>Local transactions, not XA.</b> Connector/J's own {@code MariaDbDataSource} is also an
+ * {@code XADataSource}, so Payara wrapped every transaction in {@code XA START}, {@code XA END} and
+ * {@code XA COMMIT … ONE PHASE}: two more round trips per transaction for a two-phase commit Repère
+ * never needs (one database, no other transactional resource). This class offers the pooled and
+ * plain connections only, so Payara runs ordinary local transactions under JTA.
+ *
+ * <p><b>Server-side prepared statements.</b> A diagnostic's rows are the same few INSERTs repeated
+ * (thirty answers, four levels, reasons, actions); prepared once per connection, MariaDB no longer
+ * parses each row's statement and sets up its table's statistics trigger from scratch: the
+ * answers' share of a diagnostic's database time went from ~8.7 ms to ~3 ms (docs/performance.md).
+ * EclipseLink's batch writing sends each table's rows as one pipeline, in one round trip. An option
+ * the URL already sets is left as the installation set it.
  */
-public class RepereMariaDbDataSource extends MariaDbDataSource {
+public class RepereMariaDbDataSource implements DataSource, ConnectionPoolDataSource {
 
     /** Connector/J options added when absent from the URL. */
     static final Map<String, String> WRITE_PATH_OPTIONS = Map.of("useServerPrepStmts", "true");
 
-    @Override
+    private final MariaDbDataSource driver = new MariaDbDataSource();
+
     public void setUrl(String url) throws SQLException {
-        super.setUrl(withOptions(url));
+        driver.setUrl(withOptions(url));
+    }
+
+    public String getUrl() {
+        return driver.getUrl();
+    }
+
+    public void setUser(String user) throws SQLException {
+        driver.setUser(user);
+    }
+
+    public String getUser() {
+        return driver.getUser();
+    }
+
+    public void setPassword(String password) throws SQLException {
+        driver.setPassword(password);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return driver.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return driver.getConnection(user, password);
+    }
+
+    @Override
+    public PooledConnection getPooledConnection() throws SQLException {
+        return driver.getPooledConnection();
+    }
+
+    @Override
+    public PooledConnection getPooledConnection(String user, String password) throws SQLException {
+        return driver.getPooledConnection(user, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return driver.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        driver.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        driver.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return driver.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return driver.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
     }
 
     static String withOptions(String url) {

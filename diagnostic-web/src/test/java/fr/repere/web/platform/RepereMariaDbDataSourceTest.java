@@ -3,9 +3,33 @@ package fr.repere.web.platform;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The write path's driver options are added to whatever URL the installation gives, never twice, never over its own. */
+/**
+ * The data source Payara pools: local transactions only (never an XADataSource, or Payara goes back
+ * to XA START/END/COMMIT around every transaction), and the write path's driver options added to
+ * whatever URL the installation gives, never twice, never over its own.
+ */
 class RepereMariaDbDataSourceTest {
+
+    @Test
+    void payaraIsOfferedPooledConnectionsWithLocalTransactionsNotXa() {
+        assertFalse(javax.sql.XADataSource.class.isAssignableFrom(RepereMariaDbDataSource.class));
+        assertTrue(javax.sql.ConnectionPoolDataSource.class.isAssignableFrom(RepereMariaDbDataSource.class));
+    }
+
+    @Test
+    void theUrlPayaraSetsCarriesTheOptions() throws Exception {
+        RepereMariaDbDataSource source = new RepereMariaDbDataSource();
+        source.setUrl("jdbc:mariadb://127.0.0.1:3306/repere?connectTimeout=2000");
+        source.setUser("repere_app");
+        // the driver writes the URL back in its own form (default port dropped, user added): the options are in it
+        String url = source.getUrl();
+        assertTrue(url.startsWith("jdbc:mariadb://127.0.0.1/repere?"), url);
+        assertTrue(url.contains("connectTimeout=2000") && url.contains("useServerPrepStmts=true"), url);
+        assertEquals("repere_app", source.getUser());
+    }
 
     @Test
     void optionsAreAddedToAUrlWithoutQuery() {
