@@ -76,6 +76,11 @@ export function isTransient(e) {
     || (e instanceof ApiError && [409, 429, 502, 503, 504].includes(e.status));
 }
 
+/** Repère answered but cannot serve now (its database down, read-only or overloaded): not the network's fault. */
+export function isUnavailable(e) {
+  return e instanceof ApiError && [429, 503].includes(e.status);
+}
+
 /** A bug on the server (500…): say so with its incident number, keep the unsent data, do not loop. */
 export function isServerError(e) {
   return e instanceof ApiError && e.status >= 500 && !isTransient(e);

@@ -41,6 +41,7 @@ const STATUS = {
   saved: ['etat--ok', () => 'Enregistré'],
   saving: ['etat--cours', () => 'Enregistrement…'],
   offline: ['etat--hors', () => 'Hors connexion : vos réponses sont gardées sur cet appareil. Elles seront envoyées dès le retour du réseau.'],
+  unavailable: ['etat--hors', () => 'Serveur momentanément indisponible : vos réponses sont gardées sur cet appareil. Elles seront envoyées automatiquement dès que possible.'],
   session: ['etat--hors', () => 'Session expirée : vos réponses sont gardées sur cet appareil. Reconnectez-vous pour les envoyer.'],
   refused: ['etat--erreur', m => `Une réponse n'a pas été acceptée : ${m || 'réessayez.'}`],
 };

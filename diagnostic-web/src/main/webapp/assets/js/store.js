@@ -8,7 +8,7 @@
 // copies only for the agent of its session — or, offline, for the agent this very tab was last
 // used by, within the session's idle limit. A logout removes everything (logout.js).
 
-import {api, ApiError, isServerError, isTransient, retryDelay} from './api.js';
+import {api, ApiError, isServerError, isTransient, isUnavailable, retryDelay} from './api.js';
 
 const PREFIX = 'repere:entretien:';
 /** localStorage: the agent whose copies this device holds. */
@@ -158,7 +158,7 @@ function same(a, b) {
 }
 
 /**
- * Sends pending answers, one request at a time. Status: 'saved', 'saving', 'offline', 'session'
+ * Sends pending answers, one request at a time. Status: 'saved', 'saving', 'offline', 'unavailable', 'session'
  * (expired: log in again), 'refused' (with a message).
  */
 export class Outbox {
@@ -245,7 +245,7 @@ export class Outbox {
       if (!next) this.onStatus('saved');
     } catch (e) {
       if (isTransient(e)) {
-        this.onStatus('offline');
+        this.onStatus(isUnavailable(e) ? 'unavailable' : 'offline');
         this.retry = setTimeout(() => this.flush(), retryDelay(e, 3000));
       } else if (isServerError(e)) {
         this.onStatus('refused', e.message); // kept as pending: sent again with the next answer or when the network returns

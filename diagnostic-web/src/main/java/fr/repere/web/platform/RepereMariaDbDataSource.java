@@ -35,6 +35,9 @@ public class RepereMariaDbDataSource implements DataSource, ConnectionPoolDataSo
 
     private final MariaDbDataSource driver = new MariaDbDataSource();
 
+    /** Whether the tests' statement budgets are on (read once, on the first connection). */
+    private static volatile Boolean roundTripsCounted;
+
     public void setUrl(String url) throws SQLException {
         driver.setUrl(withOptions(url));
     }
@@ -67,12 +70,22 @@ public class RepereMariaDbDataSource implements DataSource, ConnectionPoolDataSo
 
     @Override
     public PooledConnection getPooledConnection() throws SQLException {
-        return driver.getPooledConnection();
+        return counted(driver.getPooledConnection());
     }
 
     @Override
     public PooledConnection getPooledConnection(String user, String password) throws SQLException {
-        return driver.getPooledConnection(user, password);
+        return counted(driver.getPooledConnection(user, password));
+    }
+
+    /** Tests only: connections that count their round trips ({@link RoundTrips}). */
+    private static PooledConnection counted(PooledConnection pooled) {
+        Boolean counting = roundTripsCounted;
+        if (counting == null) {
+            counting = StatementCounting.enabled();
+            roundTripsCounted = counting;
+        }
+        return counting ? RoundTrips.counting(pooled) : pooled;
     }
 
     @Override

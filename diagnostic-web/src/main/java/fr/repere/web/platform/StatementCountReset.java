@@ -14,6 +14,7 @@ public class StatementCountReset implements ServletRequestListener {
     public void requestInitialized(ServletRequestEvent event) {
         if (StatementCounter.installed()) {
             StatementCounter.reset();
+            RoundTrips.reset();
         }
     }
 }

@@ -234,6 +234,48 @@ class InterviewUiIT {
     }
 
     @Test
+    void aDatabaseCrashHalfWayLosesNoAnswer() {
+        browser.driver.get(uri("/diagnostic/nouveau?case=UI-PANNE-1").toString());
+        browser.waitForHeading("Se connecter");
+        logIn(ORG.worker().email());
+        browser.waitForHeading("Nouveau diagnostic");
+        browser.driver.findElement(By.id("accord")).click();
+        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        String id = interviewId();
+        browser.waitForHeading("La démarche à faire");
+        answerVisible(Map.of());
+        waitSaved();
+        next();
+        browser.waitForHeading("Accès");
+
+        // MariaDB dies: Payara still answers, 503 with Retry-After; the tablet keeps the answers and says why
+        TestDatabase.server().kill();
+        Map<String, List<String>> givenDuringCrash;
+        try {
+            givenDuringCrash = answerVisible(Map.of());
+            WebElement status = browser.driver.findElement(By.id("enregistrement"));
+            browser.waitFor(d -> status.getText().contains("Serveur momentanément indisponible") ? true : null);
+            assertTrue(status.getText().contains("gardées sur cet appareil"), status.getText());
+            assertTrue(givenDuringCrash.containsKey("ACC_EQUIPEMENT"), givenDuringCrash.toString());
+        } finally {
+            TestDatabase.server().restart();
+        }
+
+        // the database back (crash recovery), the tablet sends everything by itself, after the server's Retry-After
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(90)).until(
+                d -> d.findElement(By.id("enregistrement")).getText().startsWith("Enregistré"));
+        Http.loginAs(uri("/"), ORG.worker().email());
+        JsonObject sent = Http.json(Http.get(uri("/api/v1/drafts/" + id))).getJsonObject("answers");
+        givenDuringCrash.forEach((question, codes) -> assertEquals(codes, sent.getJsonArray(question)
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList(), question));
+
+        next();
+        completeQuestionnaire(Map.of(), false);
+        browser.waitForHeading("Résultat du diagnostic");
+        assertEquals(200, Http.get(uri("/api/v1/diagnostics/" + id)).statusCode());
+    }
+
+    @Test
     void anInterviewCanBeDoneWithTheKeyboardOnly() {
         browser.driver.get(url("/diagnostic/nouveau?case=UI-CLAVIER-1"));
         browser.waitForHeading("Se connecter");

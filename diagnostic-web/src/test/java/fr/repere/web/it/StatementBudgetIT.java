@@ -79,6 +79,80 @@ class StatementBudgetIT {
         within("PUT /api/v1/diagnostics/{id}/decision", decision, 16);
     }
 
+    /**
+     * Taking a diagnostic is one transaction, whatever its answers: one commit, and the same round
+     * trips to the database for 29 chosen options as for 31 (each table's rows go in one batch),
+     * although EclipseLink counts one statement per row.
+     */
+    @Test
+    void aDiagnosticIsOneCommitAndAFixedNumberOfRoundTrips() {
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
+        Http.loginAs(uri("/"), t.worker1());
+        String more = DiagnosticApiIT.AUTONOMOUS_PERSON
+                .replace("[\"ORDINATEUR\", \"SMARTPHONE\"]", "[\"ORDINATEUR\", \"SMARTPHONE\", \"TABLETTE\"]")
+                .replace("[\"BOX\"]", "[\"BOX\", \"DONNEES_MOBILES\"]");
+        Cost fewer = cheapest("POST /api/v1/diagnostics", 5, () -> Http.postJson(uri("/api/v1/diagnostics"),
+                DiagnosticApiIT.AUTONOMOUS_PERSON.replace("CASE-42", unique("BUD")), Map.of("Idempotency-Key", unique("KEY"))));
+        Cost two = cheapest("POST /api/v1/diagnostics", 5, () -> Http.postJson(uri("/api/v1/diagnostics"),
+                more.replace("CASE-42", unique("BUD")), Map.of("Idempotency-Key", unique("KEY"))));
+        System.out.println("StatementBudgetIT: POST /api/v1/diagnostics — 29 / 31 options: " + fewer + " / " + two);
+        for (Cost cost : List.of(fewer, two)) {
+            assertEquals(1, cost.database().get("Com_commit"), "one commit per diagnostic: " + cost);
+            assertEquals(0, cost.database().get("Com_xa_commit"), "a local transaction, not XA: " + cost);
+            assertTrue(cost.database().get("Innodb_data_fsyncs") <= 1, "one durable write per diagnostic: " + cost);
+        }
+        assertEquals(fewer.statements() + 2, two.statements(), "EclipseLink: one statement per answer line");
+        assertEquals(fewer.roundTrips(), two.roundTrips(), "the round trips grow with the answers: rows not batched");
+        within("POST /api/v1/diagnostics (round trips)", two.roundTrips(), 13);
+    }
+
+    /**
+     * Saving one answer of an interview writes that answer, not the whole sheet: the same round
+     * trips and the same rows whether the draft holds 1 answer or 28.
+     */
+    @Test
+    void anAnswerOfAnInterviewWritesThatAnswer() {
+        TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
+        Http.loginAs(uri("/"), t.worker1());
+        String one = "{\"consent\": true, \"answers\": {\"CTX_FRANCAIS_ECRIT\": \"FACILE\"}}";
+        String all = "{\"consent\": true, " + DiagnosticApiIT.AUTONOMOUS_PERSON.substring(
+                DiagnosticApiIT.AUTONOMOUS_PERSON.indexOf("\"answers\""));
+        List<Cost> costs = new java.util.ArrayList<>();
+        for (String body : List.of(one, all)) {
+            HttpResponse<String> started = Http.postJson(uri("/api/v1/drafts"), body, Map.of());
+            assertEquals(201, started.statusCode(), started.body());
+            URI draft = URI.create(started.headers().firstValue("Location").orElseThrow());
+            int[] turn = new int[1];
+            costs.add(cheapest("PATCH /api/v1/drafts/{id}", 6, () -> Http.send(java.net.http.HttpRequest.newBuilder(draft)
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"answers\": {\"CTX_FRANCAIS_ECRIT\": \""
+                            + (turn[0]++ % 2 == 0 ? "DIFFICILE" : "FACILE") + "\"}}"))
+                    .header("Content-Type", "application/json"))));
+        }
+        System.out.println("StatementBudgetIT: PATCH /api/v1/drafts/{id} — drafts of 1 / 28 answers: " + costs);
+        assertEquals(costs.get(0), costs.get(1), "the cost of an answer grows with the answers already given");
+        assertEquals(1, costs.get(0).database().get("Com_commit"), "one commit per answer saved: " + costs);
+        // the changed answer's line replaced, the draft's revision bumped: nothing else rewritten
+        assertEquals(1, costs.get(0).database().get("Handler_delete"), costs.toString());
+        assertEquals(1, costs.get(0).database().get("Handler_update"), costs.toString());
+        within("PATCH /api/v1/drafts/{id} (round trips)", costs.get(0).roundTrips(), 10);
+    }
+
+    /** What a request costs: EclipseLink's statements, round trips to MariaDB, MariaDB's own counters. */
+    record Cost(int statements, int roundTrips, Map<String, Long> database) {
+    }
+
+    /** The smallest cost over {@code times} runs of a request that must succeed (see {@link DatabaseCounters}). */
+    private static Cost cheapest(String what, int times, Supplier<HttpResponse<String>> request) {
+        int[] least = {Integer.MAX_VALUE, Integer.MAX_VALUE};
+        Map<String, Long> database = DatabaseCounters.cheapest(times, () -> {
+            HttpResponse<String> r = request.get();
+            least[0] = Math.min(least[0], statements(what, r));
+            least[1] = Math.min(least[1], Integer.parseInt(r.headers().firstValue("X-Repere-Round-Trips").orElseThrow()));
+            return r;
+        });
+        return new Cost(least[0], least[1], database);
+    }
+
     @Test
     void theHistoryOfADossierCostsTheSameWhateverItsDiagnostics() throws Exception {
         TeamDashboardIT.Team t = TeamDashboardIT.Team.create(ORG.id());
