@@ -1,5 +1,7 @@
 package fr.repere.web.retention;
 
+import fr.repere.web.schedule.ClusterJobs;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Runs the retention jobs every night at 02:30 (Paris time), on the container's managed scheduler
  * (the same one as the Idempotency-Key expiry). Both jobs work in bounded batches, each in its own
- * transaction, and are idempotent: running them twice, or on two nodes at once, does no more.
+ * transaction, and are idempotent: running them twice does no more; one node of the cluster runs
+ * them each night ({@link ClusterJobs}).
  * A failure is logged and retried the next night; it never reaches the application.
  *
  * <p>The periods are checked when the application starts: an absurd value stops the deployment.
@@ -48,11 +51,18 @@ public class RetentionJobs {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ClusterJobs cluster;
+
+    /** The job's name in the cluster's leases. */
+    static final String JOB = "retention";
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         settings.dossiers();
         settings.journal();
         long delay = Duration.between(clock.instant(), nextRun(clock.instant())).toMinutes();
-        scheduler.scheduleAtFixedRate(this::runNow, delay, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        scheduler.scheduleAtFixedRate(() -> cluster.runOnce(JOB, Duration.ofDays(1), this::runNow), delay,
+                TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
         LOG.info(() -> "Retention: dossiers anonymized after " + settings.dossiers().months()
                 + " months without activity, journal kept " + settings.journal().months() + " months; next run in "
                 + delay + " min");

@@ -1,5 +1,7 @@
 package fr.repere.web.api.caf;
 
+import fr.repere.web.schedule.ClusterJobs;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,13 +9,14 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every minute, closes the consultations left pending past their deadline: their background call
+ * Every minute, on one node of the cluster ({@link ClusterJobs}), closes the consultations left pending past their deadline: their background call
  * was lost (the node died, the task never ran). Each is locked and checked again in its own
  * transaction, so two nodes sweeping at once close it once. Never throws.
  */
@@ -29,8 +32,15 @@ public class CafSweep {
     @Inject
     private CafRegister register;
 
+    @Inject
+    private ClusterJobs cluster;
+
+    /** The job's name in the cluster's leases, and how often it runs. */
+    static final String JOB = "caf-sweep";
+    static final Duration PERIOD = Duration.ofMinutes(1);
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> cluster.runOnce(JOB, PERIOD, this::sweep), 1, PERIOD.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** Closes what is overdue now; returns how many. */

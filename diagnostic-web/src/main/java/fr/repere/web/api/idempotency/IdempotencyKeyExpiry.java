@@ -1,5 +1,7 @@
 package fr.repere.web.api.idempotency;
 
+import fr.repere.web.schedule.ClusterJobs;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every hour, forgets the Idempotency-Keys older than 24 hours (and the responses stored with them). */
+/** Every hour, on one node of the cluster ({@link ClusterJobs}), forgets the Idempotency-Keys older than 24 hours (and the responses stored with them). */
 @ApplicationScoped
 public class IdempotencyKeyExpiry {
 
@@ -29,8 +31,15 @@ public class IdempotencyKeyExpiry {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ClusterJobs cluster;
+
+    /** The job's name in the cluster's leases, and how often it runs. */
+    static final String JOB = "idempotency-key-expiry";
+    static final Duration PERIOD = Duration.ofHours(1);
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> cluster.runOnce(JOB, PERIOD, this::purge), 1, PERIOD.toMinutes(), TimeUnit.MINUTES);
     }
 
     void purge() {

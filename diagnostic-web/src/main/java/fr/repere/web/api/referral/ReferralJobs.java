@@ -1,5 +1,7 @@
 package fr.repere.web.api.referral;
 
+import fr.repere.web.schedule.ClusterJobs;
+
 import fr.repere.referral.ReferralId;
 
 import jakarta.annotation.Resource;
@@ -10,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,8 @@ import java.util.logging.Logger;
  * Every hour, on the container's managed scheduler: reminds the workers of referrals unanswered
  * for 10 days, and expires those unanswered for 30 days (Dora's delays). Time comes from the
  * injected {@link Clock}; both jobs take the instant to run "as of", so tests drive them with
- * back-dated referrals. Idempotent (each referral is checked again in its own transaction), so two
- * nodes running at once do no more than one. A failure is logged and retried the next hour.
+ * back-dated referrals. Once per cluster and hour ({@link ClusterJobs}); idempotent all the same
+ * (each referral is checked again in its own transaction). A failure is logged and retried the next hour.
  */
 @ApplicationScoped
 public class ReferralJobs {
@@ -39,8 +42,16 @@ public class ReferralJobs {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ClusterJobs cluster;
+
+    /** The job's name in the cluster's leases, and how often it runs. */
+    static final String JOB = "referral-delays";
+    static final Duration PERIOD = Duration.ofHours(1);
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        scheduler.scheduleWithFixedDelay(() -> runAsOf(clock.instant()), 5, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> cluster.runOnce(JOB, PERIOD, () -> runAsOf(clock.instant())),
+                5, PERIOD.toMinutes(), TimeUnit.MINUTES);
     }
 
     /**

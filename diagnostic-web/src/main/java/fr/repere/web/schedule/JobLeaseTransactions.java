@@ -1,0 +1,27 @@
+package fr.repere.web.schedule;
+
+import fr.repere.schedule.JobLeases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+
+/** The leases' transactions: each claim and each record of a run is committed at once, for the other nodes to see. */
+@ApplicationScoped
+public class JobLeaseTransactions {
+
+    @Inject
+    private JobLeases leases;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean claim(String job, String run, Duration hold) {
+        return leases.claim(job, run, hold);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finished(String job, String run, Duration took, boolean succeeded) {
+        leases.finished(job, run, took, succeeded);
+    }
+}
