@@ -48,13 +48,13 @@ public class Admission implements ContainerRequestFilter, ContainerResponseFilte
             request.abortWith(Response.fromResponse(overloaded().toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build());
             return;
         }
-        request.setProperty(TURN, turn.get());
+        // a servlet attribute, which the listener below sees too (Jersey's request properties are the same map)
         servletRequest.setAttribute(TURN, turn.get());
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(TURN) instanceof AdmissionGate.Turn turn) {
+        if (servletRequest.getAttribute(TURN) instanceof AdmissionGate.Turn turn) {
             turn.release();
         }
     }

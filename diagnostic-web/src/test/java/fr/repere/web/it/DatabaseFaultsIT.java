@@ -114,9 +114,7 @@ class DatabaseFaultsIT {
             List<Callable<Answered>> calls = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String caseRef = unique("VERROU");
-                calls.add(() -> {
-                    return new Answered(caseRef, take(caseRef));
-                });
+                calls.add(() -> new Answered(take(caseRef)));
             }
             for (Callable<Answered> call : calls) {
                 answers.add(pool.submit(call));
@@ -150,6 +148,6 @@ class DatabaseFaultsIT {
         assertEquals(201, take(unique("VERROU")).statusCode(), "the lock gone, the node serves again");
     }
 
-    private record Answered(String caseRef, HttpResponse<String> response) {
+    private record Answered(HttpResponse<String> response) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +38,7 @@ public class IdempotencyStore {
     /** Claims the key and, if this request now owns it, runs the action and records its answer. */
     @Transactional
     public Outcome claimAndRun(String key, String fingerprint, Supplier<StoredResponse> action) {
-        java.util.Optional<IdempotencyEntry> earlier = ledger.claim(key, fingerprint);
+        Optional<IdempotencyEntry> earlier = ledger.claim(key, fingerprint);
         if (earlier.isPresent()) {
             return new Outcome(null, entry(earlier.get()));
         }
