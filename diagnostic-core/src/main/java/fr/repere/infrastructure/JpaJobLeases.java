@@ -7,7 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The scheduled jobs' leases in MariaDB ({@code scheduled_job}, V29), on the database's clock. */
 @ApplicationScoped
@@ -53,5 +57,19 @@ public class JpaJobLeases implements JobLeases {
                 .setParameter(3, took.toMillis())
                 .setParameter(4, succeeded ? "OK" : "FAILED")
                 .executeUpdate();
+    }
+
+    @Override
+    public Map<String, LastRun> lastRuns() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT name, holder, started_at, duration_ms, outcome FROM scheduled_job")
+                .getResultList();
+        Map<String, LastRun> runs = new HashMap<>();
+        for (Object[] r : rows) {
+            LocalDateTime started = r[2] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) r[2];
+            runs.put((String) r[0], new LastRun((String) r[1], started.toInstant(ZoneOffset.UTC),
+                    r[3] == null ? null : ((Number) r[3]).longValue(), r[4] == null ? null : "OK".equals(r[4])));
+        }
+        return runs;
     }
 }

@@ -1,6 +1,8 @@
 package fr.repere.schedule;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * The leases of the scheduled jobs, shared by every node through the database: a job runs where its
@@ -16,4 +18,11 @@ public interface JobLeases {
 
     /** Records how the run that claimed {@code job} ended; its lease is kept until it expires. */
     void finished(String job, String run, Duration took, boolean succeeded);
+
+    /** Each job's last run as the leases record it, by job name. */
+    Map<String, LastRun> lastRuns();
+
+    /** A job's last run: where it started, when, and, once ended, how long it took and whether it succeeded. */
+    record LastRun(String holder, Instant startedAt, Long durationMillis, Boolean succeeded) {
+    }
 }

@@ -29,12 +29,16 @@ public class ClusterJobs {
     @Inject
     private JobLeaseTransactions leases;
 
+    @Inject
+    private JobMetrics metrics;
+
     /**
      * Runs {@code work} if this node claims {@code job} for this period; true if it ran (even if it
      * failed: a failure is logged, recorded on the lease, and never thrown to the scheduler, whose
      * task would otherwise stop for good).
      */
     public boolean runOnce(String job, Duration period, Runnable work) {
+        metrics.watch(job);
         String run = NODE + "/" + UUID.randomUUID().toString().substring(0, 8);
         boolean claimed;
         try {

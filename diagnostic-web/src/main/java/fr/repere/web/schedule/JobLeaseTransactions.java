@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** The leases' transactions: each claim and each record of a run is committed at once, for the other nodes to see. */
 @ApplicationScoped
@@ -23,5 +24,10 @@ public class JobLeaseTransactions {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finished(String job, String run, Duration took, boolean succeeded) {
         leases.finished(job, run, took, succeeded);
+    }
+
+    /** Read without a transaction of its own: one statement, for the metrics. */
+    public Map<String, JobLeases.LastRun> lastRuns() {
+        return leases.lastRuns();
     }
 }
