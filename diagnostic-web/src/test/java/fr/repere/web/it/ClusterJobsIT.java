@@ -120,7 +120,12 @@ class ClusterJobsIT {
     }
 
     private JsonObject wake(String job, int periodSeconds, boolean fail) {
-        HttpResponse<String> r = Http.send(HttpRequest.newBuilder(uri("/it/cluster-job?name=" + job + "&periodSeconds="
+        return wake(uri("/"), job, periodSeconds, fail);
+    }
+
+    /** Wakes the probe job up as a node's scheduler would (through {@link ClusterJobTrigger}, which the deployment must have). */
+    static JsonObject wake(URI base, String job, int periodSeconds, boolean fail) {
+        HttpResponse<String> r = Http.send(HttpRequest.newBuilder(base.resolve("/it/cluster-job?name=" + job + "&periodSeconds="
                 + periodSeconds + "&fail=" + fail)).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, r.statusCode(), r.body());
         return Http.json(r);

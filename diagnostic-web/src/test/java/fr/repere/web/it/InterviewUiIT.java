@@ -181,18 +181,7 @@ class InterviewUiIT {
         // the browser reaches Payara through a relay the test cuts: page, API and service worker all lose the network
         try (NetworkCut network = new NetworkCut(base.getHost(), base.getPort())) {
             String root = "http://localhost:" + network.port();
-            browser.driver.get(root + "/diagnostic/nouveau?case=UI-RESEAU-1");
-            browser.waitForHeading("Se connecter");
-            logIn(ORG.worker().email());
-            browser.waitForHeading("Nouveau diagnostic");
-            browser.driver.findElement(By.id("accord")).click();
-            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            String id = interviewId();
-            browser.waitForHeading("La démarche à faire");
-            answerVisible(Map.of());
-            waitSaved();
-            next();
-            browser.waitForHeading("Accès");
+            String id = interviewUpToAccess(root + "/diagnostic/nouveau?case=UI-RESEAU-1");
             assertEquals(1, browser.driver.findElements(By.id("q-BAN_TELEPHONE")).size(), "asked right after the question it follows");
             assertEquals(0, browser.driver.findElements(By.id("q-COMP_MANIPULATION")).size(), "skills have their own step");
             browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return navigator.serviceWorker.controller !== null;")) ? true : null);
@@ -235,18 +224,7 @@ class InterviewUiIT {
 
     @Test
     void aDatabaseCrashHalfWayLosesNoAnswer() {
-        browser.driver.get(uri("/diagnostic/nouveau?case=UI-PANNE-1").toString());
-        browser.waitForHeading("Se connecter");
-        logIn(ORG.worker().email());
-        browser.waitForHeading("Nouveau diagnostic");
-        browser.driver.findElement(By.id("accord")).click();
-        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        String id = interviewId();
-        browser.waitForHeading("La démarche à faire");
-        answerVisible(Map.of());
-        waitSaved();
-        next();
-        browser.waitForHeading("Accès");
+        String id = interviewUpToAccess(uri("/diagnostic/nouveau?case=UI-PANNE-1").toString());
 
         // MariaDB dies: Payara still answers, 503 with Retry-After; the tablet keeps the answers and says why
         TestDatabase.server().kill();
@@ -439,6 +417,23 @@ class InterviewUiIT {
     }
 
     // --- helpers
+
+    /** Logs in from a new interview's address, consents, answers the first step and reaches « Accès »; the interview's id. */
+    private String interviewUpToAccess(String address) {
+        browser.driver.get(address);
+        browser.waitForHeading("Se connecter");
+        logIn(ORG.worker().email());
+        browser.waitForHeading("Nouveau diagnostic");
+        browser.driver.findElement(By.id("accord")).click();
+        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        String id = interviewId();
+        browser.waitForHeading("La démarche à faire");
+        answerVisible(Map.of());
+        waitSaved();
+        next();
+        browser.waitForHeading("Accès");
+        return id;
+    }
 
     private void checkPage(String page, String screenshot) {
         browser.assertAccessible(page);

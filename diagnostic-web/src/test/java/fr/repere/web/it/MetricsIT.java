@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
@@ -58,9 +57,7 @@ class MetricsIT {
     @Test
     void aJobsLastRunIsInTheMetrics() throws Exception {
         String job = unique("probe");
-        HttpResponse<String> woken = Http.send(HttpRequest.newBuilder(uri("/it/cluster-job?name=" + job + "&periodSeconds=60&fail=false"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertEquals(200, woken.statusCode(), woken.body());
+        assertTrue(ClusterJobsIT.wake(uri("/"), job, 60, false).getBoolean("ran"));
         long deadline = System.nanoTime() + 15_000_000_000L;
         Optional<Double> success = Optional.empty();
         while (System.nanoTime() < deadline) {
